@@ -1,0 +1,89 @@
+import type { Ref } from 'preact';
+import { formatDate } from '../utils/dates';
+import type { Pack } from '../utils/packs/types';
+import type { Verdict } from '../utils/recognition/verdict';
+import { evidenceText, strings, verdictHeading } from '../utils/strings';
+import { SECTIONS } from './sections';
+
+/** What the panel shows: loading, the background for a verdict, or why it cannot. */
+export type PanelState =
+  | { status: 'loading' }
+  | { status: 'ready'; verdict: Verdict; pack: Pack }
+  | { status: 'error'; message: string };
+
+export interface PanelProps {
+  state: PanelState;
+  onClose: () => void;
+  /** Scrolls the panel to a section. */
+  onJump: (sectionId: string) => void;
+  /** The element that takes focus when the panel opens. */
+  focusRef?: Ref<HTMLHeadingElement>;
+}
+
+/** The side panel: a complementary landmark named Backstory with a header and three sections. */
+export function Panel({ state, onClose, onJump, focusRef }: PanelProps) {
+  return (
+    <aside class="panel" role="complementary" aria-label={strings.brand}>
+      <div class="bar">
+        <span class="brand" aria-hidden="true">
+          <span class="mark">B</span>
+          {strings.brand}
+        </span>
+        <button type="button" class="close" onClick={onClose} aria-label={strings.close} title={strings.close}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {state.status === 'loading' && <p class="status">{strings.loading}</p>}
+      {state.status === 'error' && (
+        <p class="status error" role="alert">
+          {strings.loadError} {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <Content verdict={state.verdict} pack={state.pack} onJump={onJump} focusRef={focusRef} />
+      )}
+    </aside>
+  );
+}
+
+function Content({
+  verdict,
+  pack,
+  onJump,
+  focusRef,
+}: {
+  verdict: Verdict;
+  pack: Pack;
+  onJump: (sectionId: string) => void;
+  focusRef?: Ref<HTMLHeadingElement> | undefined;
+}) {
+  const { article } = pack;
+  return (
+    <>
+      <header class="header">
+        <p class={`verdict verdict-${verdict.kind}`}>{verdictHeading(verdict.kind)}</p>
+        <h2 class="title" tabIndex={-1} ref={focusRef}>
+          {article.title}
+        </h2>
+        <p class="meta">
+          {article.publisher} ·{' '}
+          {strings.published(formatDate(article.published.date), article.published.certainty === 'confirmed')}
+        </p>
+        <p class="reason">{evidenceText(verdict.evidence)}</p>
+        <nav aria-label={strings.sectionsNav} class="jump">
+          {SECTIONS.map((section) => (
+            <button type="button" key={section.id} onClick={() => onJump(section.id)}>
+              {section.heading}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {SECTIONS.map((section) => (
+        <section class="section" id={`section-${section.id}`} key={section.id} aria-labelledby={`heading-${section.id}`}>
+          <h2 id={`heading-${section.id}`}>{section.heading}</h2>
+          {section.count(pack) === 0 ? <p class="empty">{strings.emptySection}</p> : section.render(pack)}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Reading packs from `data/packs/` (Node side), shared by the pack build and the pack checker so
+ * both report the same problems in the same words.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { integrityProblems } from '../../utils/packs/integrity';
+import { formatProblem, loadPack, type PackProblem } from '../../utils/packs/load';
+import type { PackInput } from '../../utils/packs/schema';
+import type { Pack } from '../../utils/packs/types';
+
+/** Where packs live. */
+export const PACKS_DIR = join(import.meta.dirname, '../../data/packs');
+
+/** One pack folder, read and checked. */
+export type PackFolder =
+  | { dir: string; ok: true; input: PackInput; pack: Pack; articleText: string }
+  | { dir: string; ok: false; problems: PackProblem[]; skipped: boolean };
+
+/** Reads and checks every pack folder under `packsDir`. */
+export function readPacks(packsDir = PACKS_DIR): PackFolder[] {
+  return readdirSync(packsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => readPackFolder(join(packsDir, entry.name)))
+    .sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+/** Reads and checks one pack folder. */
+export function readPackFolder(dir: string): PackFolder {
+  const file = join(dir, 'pack.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { dir, ok: false, skipped: false, problems: [{ path: '', message: `cannot read pack.json: ${String(error)}` }] };
+  }
+  const loaded = loadPack(raw);
+  if (!loaded.ok) return { dir, ok: false, skipped: loaded.skipped !== undefined, problems: loaded.error };
+  const input = raw as PackInput;
+  const textPath = join(dir, loaded.value.article.textFile);
+  if (!existsSync(textPath)) {
+    return { dir, ok: false, skipped: false, problems: [{ path: 'article.textFile', message: `file not found: ${textPath}` }] };
+  }
+  const articleText = readFileSync(textPath, 'utf8');
+  const problems = integrityProblems(input, articleText);
+  if (problems.length > 0) return { dir, ok: false, skipped: false, problems };
+  if (input.id !== dir.split(/[\\/]/).pop())
+    return { dir, ok: false, skipped: false, problems: [{ path: 'id', message: `"${input.id}" differs from its folder name` }] };
+  return { dir, ok: true, input, pack: loaded.value, articleText };
+}
+
+/** Lines describing a failed pack folder, one problem per line. */
+export function describeProblems(folder: Extract<PackFolder, { ok: false }>): string[] {
+  return folder.problems.map((problem) => `${folder.dir}/pack.json: ${formatProblem(problem)}`);
+}

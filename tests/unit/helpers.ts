@@ -1,0 +1,42 @@
+/** Shared helpers for unit tests: the real pack, compiled the way the build compiles it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPackFolder } from '../../scripts/lib/packs';
+import { buildIndex, compilePack } from '../../utils/recognition/compile';
+import type { CompiledIndex } from '../../utils/recognition/compiled';
+import type { Pack } from '../../utils/packs/types';
+import type { PackInput } from '../../utils/packs/schema';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const PACK_DIR = join(ROOT, 'data/packs/nbc-russians-kazakhstan-2022');
+export const ARTICLE_TEXT = readFileSync(join(PACK_DIR, 'article.txt'), 'utf8');
+export const ARTICLE_URL =
+  'https://www.nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856';
+
+/** The real pack, read and checked; throws with its problems if it is invalid. */
+export function realPack(): { input: PackInput; pack: Pack; index: CompiledIndex } {
+  const folder = readPackFolder(PACK_DIR);
+  if (!folder.ok) throw new Error(folder.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return { input: folder.input, pack: folder.pack, index: buildIndex([compilePack(folder.input, folder.articleText)]) };
+}
+
+/** The raw pack JSON, for tests that break copies of it. */
+export function rawPack(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(PACK_DIR, 'pack.json'), 'utf8')) as Record<string, unknown>;
+}
+
+/** A fixture page's HTML. */
+export function fixturePage(file: string): string {
+  return readFileSync(join(ROOT, 'tests/fixtures/pages', file), 'utf8');
+}
+
+/** The fixture list (`tests/fixtures/pages.json`). */
+export interface FixtureEntry {
+  file: string;
+  url: string;
+  expect: 'article' | 'version' | 'related' | null;
+  why: string;
+}
+export const FIXTURES = JSON.parse(
+  readFileSync(join(ROOT, 'tests/fixtures/pages.json'), 'utf8'),
+) as FixtureEntry[];

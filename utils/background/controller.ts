@@ -1,0 +1,137 @@
+/**
+ * The extension side: keeps each tab's verdict, shows it on the toolbar button (badge and title),
+ * and opens or closes the panel on a toolbar click, the keyboard command or the launcher. The
+ * browser API is a parameter so unit tests run it against WXT's fake browser.
+ */
+import type { WxtBrowser as Browser } from 'wxt/browser';
+import {
+  isFromThisExtension,
+  parseToBackground,
+  type MessageOf,
+  type Result,
+  type ToBackground,
+  type ToPanel,
+} from '../messages';
+import type { Pack } from '../packs/types';
+import type { Verdict } from '../recognition/verdict';
+import { actionTitle, badgeText } from '../strings';
+
+/** The command id declared in `wxt.config.ts`. */
+export const TOGGLE_COMMAND = 'toggle-panel';
+/** The panel script, injected on demand into a tab that has a verdict. */
+export const PANEL_SCRIPT = '/content-scripts/panel.js';
+
+const BADGE_COLOR = '#1d4e89';
+
+/** What the background needs. */
+export interface BackgroundOptions {
+  browser: Browser;
+  packs: readonly Pack[];
+}
+
+/** The background's handlers, returned for tests. */
+export interface BackgroundController {
+  /** Opens or closes the panel in a tab (toolbar click, keyboard command). */
+  toggle(tabId: number): Promise<void>;
+  /** Handles a message from a content script. */
+  handleMessage(message: unknown, sender: { id?: string; tab?: { id?: number } }): Promise<Result<unknown>>;
+  /** The verdict last reported for a tab. */
+  verdictFor(tabId: number): Promise<Verdict | null>;
+}
+
+/** Starts the background: listeners for messages, the toolbar button, the command and tab closes. */
+export function startBackground({ browser, packs }: BackgroundOptions): BackgroundController {
+  const verdicts = createVerdictStore(browser);
+
+  const sendToPanel = (tabId: number, message: MessageOf<ToPanel>) =>
+    browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<Result<{ open: boolean }>>;
+
+  const showVerdict = async (tabId: number, verdict: Verdict | null) => {
+    await Promise.all([
+      browser.action.setTitle({ tabId, title: actionTitle(verdict?.kind ?? null) }),
+      browser.action.setBadgeText({ tabId, text: badgeText(verdict?.kind ?? null) }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
+    ]);
+  };
+
+  /** Opens the panel, injecting its script first when the tab does not have it yet. */
+  const open = async (tabId: number, mode: 'toggle' | 'show') => {
+    const verdict = await verdicts.get(tabId);
+    if (!verdict) return; // Nothing for this page: the title already says so.
+    const type = mode === 'toggle' ? 'panel:toggle' : 'panel:show';
+    try {
+      await sendToPanel(tabId, { type });
+      return;
+    } catch {
+      // No panel script in this tab yet ("Receiving end does not exist"): inject it below.
+    }
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] });
+    await sendToPanel(tabId, { type: 'panel:show' });
+  };
+
+  const handleMessage: BackgroundController['handleMessage'] = async (raw, sender) => {
+    if (!isFromThisExtension(sender, browser.runtime.id)) return { ok: false, error: 'unknown sender' };
+    const tabId = sender.tab?.id;
+    const message = parseToBackground(raw);
+    if (!message || tabId === undefined) return { ok: false, error: 'malformed message' };
+    switch (message.type) {
+      case 'verdict:report':
+        await verdicts.set(tabId, message.verdict);
+        await showVerdict(tabId, message.verdict);
+        return { ok: true, value: null };
+      case 'panel:open':
+        await open(tabId, 'show');
+        return { ok: true, value: null };
+      case 'panel:data':
+        return panelData(await verdicts.get(tabId), packs);
+    }
+  };
+
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  browser.action.onClicked.addListener((tab) => {
+    if (tab.id !== undefined) void open(tab.id, 'toggle');
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== TOGGLE_COMMAND) return;
+    void activeTabId(browser, tab?.id).then((tabId) => {
+      if (tabId !== undefined) return open(tabId, 'toggle');
+    });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void verdicts.delete(tabId));
+
+  return { toggle: (tabId) => open(tabId, 'toggle'), handleMessage, verdictFor: verdicts.get };
+}
+
+function panelData(
+  verdict: Verdict | null,
+  packs: readonly Pack[],
+): Result<ToBackground['panel:data']['response']> {
+  if (!verdict) return { ok: false, error: 'no verdict for this tab' };
+  const pack = packs.find((candidate) => candidate.id === verdict.packId);
+  if (!pack) return { ok: false, error: `no pack "${verdict.packId}"` };
+  return { ok: true, value: { verdict, pack } };
+}
+
+/** The tab a command applies to: the one the browser passed, else the active tab. */
+async function activeTabId(browser: Browser, given: number | undefined): Promise<number | undefined> {
+  if (given !== undefined) return given;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/**
+ * Per-tab verdicts, kept in session storage so they survive the MV3 service worker being stopped
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
+ */
+function createVerdictStore(browser: Browser) {
+  const key = (tabId: number) => `verdict:${tabId}`;
+  const area = browser.storage.session;
+  return {
+    async get(tabId: number): Promise<Verdict | null> {
+      const stored = await area.get(key(tabId));
+      return (stored[key(tabId)] as Verdict | null | undefined) ?? null;
+    },
+    set: (tabId: number, verdict: Verdict | null) => area.set({ [key(tabId)]: verdict }),
+    delete: (tabId: number) => area.remove(key(tabId)),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Dates as the panel shows them. Pack dates are ISO calendar dates (`2022-09-21`) with no time
+ * zone; they are formatted by hand so every reader sees the same day whatever their zone.
+ */
+const MONTHS = [
+  'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+] as const;
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December',
+] as const;
+
+function parts(iso: string): { year: number; month: number; day: number } {
+  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
+  return { year, month, day };
+}
+
+/** `2022-09-21` → `21 Sep 2022`. */
+export function formatDate(iso: string): string {
+  const { year, month, day } = parts(iso);
+  return `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
+}
+
+/** A span: `23–27 Sep 2022`, `30 Sep – 5 Oct 2022`, or a single date when `end` is absent. */
+export function formatSpan(start: string, end?: string): string {
+  if (!end || end === start) return formatDate(start);
+  const a = parts(start);
+  const b = parts(end);
+  if (a.year === b.year && a.month === b.month) return `${a.day}–${formatDate(end)}`;
+  if (a.year === b.year) return `${a.day} ${MONTHS[a.month - 1] ?? ''} – ${formatDate(end)}`;
+  return `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+/** The month an ISO date falls in, as a grouping key and a heading: `2022-09` / `September 2022`. */
+export function monthOf(iso: string): { key: string; label: string } {
+  const { year, month } = parts(iso);
+  return { key: iso.slice(0, 7), label: `${MONTH_NAMES[month - 1] ?? ''} ${year}` };
+}

@@ -1,0 +1,75 @@
+/**
+ * The one message protocol between the page side (content scripts) and the extension side
+ * (background). One map per direction; every message is checked on arrival and accepted only
+ * from this extension itself. Results are `{ ok: true, value } | { ok: false, error }`.
+ */
+import type { Pack } from './packs/types';
+import type { Verdict } from './recognition/verdict';
+
+/** A reply to any message. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Messages content scripts send to the background. */
+export interface ToBackground {
+  /** The recognizer's verdict for the page (null: nothing), for the badge and action title. */
+  'verdict:report': { request: { verdict: Verdict | null }; response: null };
+  /** The launcher was pressed: open the panel in this tab. */
+  'panel:open': { request: Record<never, never>; response: null };
+  /** The panel asks what to show: this tab's verdict and its pack. */
+  'panel:data': { request: Record<never, never>; response: { verdict: Verdict; pack: Pack } };
+}
+
+/** Messages the background sends to a tab's panel script. */
+export interface ToPanel {
+  /** Open the panel if closed, close it if open. */
+  'panel:toggle': { request: Record<never, never>; response: { open: boolean } };
+  /** Open the panel (no-op when open). */
+  'panel:show': { request: Record<never, never>; response: { open: boolean } };
+}
+
+export type MessageOf<M> = {
+  [K in keyof M]: { type: K } & (M[K] extends { request: infer R } ? R : never);
+}[keyof M];
+
+/** A message from the page side, checked for shape. Anything else is dropped. */
+export function parseToBackground(message: unknown): MessageOf<ToBackground> | null {
+  if (!isRecord(message) || typeof message.type !== 'string') return null;
+  switch (message.type) {
+    case 'verdict:report':
+      return message.verdict === null || isVerdict(message.verdict)
+        ? { type: 'verdict:report', verdict: message.verdict }
+        : null;
+    case 'panel:open':
+    case 'panel:data':
+      return { type: message.type };
+    default:
+      return null;
+  }
+}
+
+/** A message from the background to the panel, checked for shape. */
+export function parseToPanel(message: unknown): MessageOf<ToPanel> | null {
+  if (!isRecord(message)) return null;
+  return message.type === 'panel:toggle' || message.type === 'panel:show'
+    ? { type: message.type }
+    : null;
+}
+
+/** True when a message comes from this extension's own scripts (not a page or another extension). */
+export function isFromThisExtension(sender: { id?: string | undefined }, extensionId: string): boolean {
+  return sender.id === extensionId;
+}
+
+function isVerdict(value: unknown): value is Verdict {
+  return (
+    isRecord(value) &&
+    (value.kind === 'article' || value.kind === 'version' || value.kind === 'related') &&
+    typeof value.packId === 'string' &&
+    isRecord(value.evidence) &&
+    typeof value.evidence.kind === 'string'
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

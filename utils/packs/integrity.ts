@@ -1,0 +1,46 @@
+/**
+ * Checks of a pack against its article text and the source rules, beyond what the schema can
+ * express: quotes must occur verbatim in the article, and every source must be a reputable
+ * publisher (never a mirror or aggregator; see `data/README.md`).
+ */
+import type { PackProblem } from './load';
+import type { PackInput } from './schema';
+
+/**
+ * Hosts whose pages a pack may cite: encyclopedias, established newsrooms, official sites.
+ * A subdomain of a listed host is accepted too (`en.wikipedia.org`, `m.dw.com`).
+ */
+export const REPUTABLE_HOSTS = [
+  'wikipedia.org', 'levada.ru', 'rferl.org', 'meduza.io', 'dw.com', 'kyivindependent.com',
+  'tass.com', 'themoscowtimes.com', 'novayagazeta.eu', 'reuters.com', 'theguardian.com',
+  'bbc.co.uk', 'bbc.com', 'cnn.com', 'apnews.com', 'nytimes.com', 'washingtonpost.com',
+  'japantimes.co.jp', 'kyivpost.com', 'nbcnews.com', 'interfax-russia.ru', 'interfax.ru',
+  'stat.gov.kz', 'geostat.ge', 'uralsk.gov.kz', 'gov.kz', 'kremlin.ru', 'un.org', 'news.un.org',
+  'astanatimes.com', 'thenews.com.pk', 'euromaidanpress.com', 'babel.ua', 'zona.media', 'kt.kz',
+  'channelnewsasia.com', 'commondreams.org', 'whqr.org', 'geo.tv', 'thenationalnews.com',
+  'mfa.gov.kg', 'kesq.com',
+];
+
+/** Problems with the pack's quotes and sources; empty when all is well. */
+export function integrityProblems(pack: PackInput, articleText: string): PackProblem[] {
+  const problems: PackProblem[] = [];
+  pack.people.forEach((person, i) =>
+    person.quotes.forEach((quote, j) => {
+      if (!articleText.includes(quote.text))
+        problems.push({
+          path: `people[${i}].quotes[${j}].text`,
+          message: `not found verbatim in ${pack.article.textFile}: "${quote.text}"`,
+        });
+    }),
+  );
+  pack.sources.forEach((source, i) => {
+    const host = new URL(source.url).hostname.toLowerCase();
+    const reputable = REPUTABLE_HOSTS.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+    if (!reputable)
+      problems.push({
+        path: `sources[${i}].url`,
+        message: `"${host}" is not on the list of reputable publishers (utils/packs/integrity.ts)`,
+      });
+  });
+  return problems;
+}

@@ -1,0 +1,147 @@
+/**
+ * The one loader that turns an authored pack into the app's internal types: it validates the pack
+ * against the schema, resolves every source reference and reports each problem with its path in
+ * the pack (`places[3].sources[0]: unknown source "rferl-2022-10-04"`).
+ */
+import * as v from 'valibot';
+import { PACK_SCHEMA_VERSION, PackSchema, type PackInput, type Source } from './schema';
+import type { Pack } from './types';
+
+/** One thing wrong with a pack, with where it is. */
+export interface PackProblem {
+  path: string;
+  message: string;
+}
+
+/** The result of loading a pack: the pack, or every problem found in it. */
+export type PackResult =
+  | { ok: true; value: Pack }
+  | { ok: false; error: PackProblem[]; skipped?: 'unknown-schema-version' };
+
+/** Formats a problem the way the checker prints it. */
+export function formatProblem(problem: PackProblem): string {
+  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
+}
+
+/** Validates raw pack JSON and resolves its references into a {@link Pack}. */
+export function loadPack(raw: unknown): PackResult {
+  if (isObject(raw) && 'schemaVersion' in raw && raw.schemaVersion !== PACK_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      skipped: 'unknown-schema-version',
+      error: [
+        {
+          path: 'schemaVersion',
+          message: `unknown schema version ${JSON.stringify(raw.schemaVersion)} (this build reads ${PACK_SCHEMA_VERSION})`,
+        },
+      ],
+    };
+  }
+  const parsed = v.safeParse(PackSchema, raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: parsed.issues.map((issue) => ({
+        path: issuePath(issue.path),
+        message: issue.message,
+      })),
+    };
+  }
+  const problems = referenceProblems(parsed.output);
+  if (problems.length > 0) return { ok: false, error: problems };
+  return { ok: true, value: resolve(parsed.output) };
+}
+
+function issuePath(path: v.BaseIssue<unknown>['path']): string {
+  let out = '';
+  for (const item of path ?? []) {
+    const key = item.key;
+    out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  }
+  return out;
+}
+
+/** Problems a schema cannot see: duplicate ids and references that lead nowhere. */
+function referenceProblems(pack: PackInput): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const sourceIds = new Set<string>();
+  pack.sources.forEach((source, i) => {
+    if (sourceIds.has(source.id))
+      problems.push({ path: `sources[${i}].id`, message: `duplicate id "${source.id}"` });
+    sourceIds.add(source.id);
+  });
+  const cited = new Set<string>();
+  const checkRefs = (path: string, refs: readonly string[]) =>
+    refs.forEach((ref, i) => {
+      cited.add(ref);
+      if (!sourceIds.has(ref))
+        problems.push({ path: `${path}.sources[${i}]`, message: `unknown source "${ref}"` });
+    });
+  const lists = {
+    places: pack.places,
+    people: pack.people,
+    timeline: pack.timeline,
+    glossary: pack.glossary,
+    figures: pack.figures,
+    notes: pack.notes,
+  };
+  for (const [name, items] of Object.entries(lists)) {
+    const ids = new Set<string>();
+    items.forEach((item, i) => {
+      if (ids.has(item.id))
+        problems.push({ path: `${name}[${i}].id`, message: `duplicate id "${item.id}"` });
+      ids.add(item.id);
+      checkRefs(`${name}[${i}]`, item.sources);
+    });
+  }
+  pack.places.forEach((place, i) => {
+    if (place.keyFigure) checkRefs(`places[${i}].keyFigure`, place.keyFigure.sources);
+  });
+  const eventIds = new Set(pack.timeline.map((event) => event.id));
+  pack.timePhrases.forEach((phrase, i) =>
+    phrase.events.forEach((id, j) => {
+      if (!eventIds.has(id))
+        problems.push({ path: `timePhrases[${i}].events[${j}]`, message: `unknown event "${id}"` });
+    }),
+  );
+  pack.timeline.forEach((event, i) => {
+    if (event.endDate && event.endDate < event.date)
+      problems.push({ path: `timeline[${i}].endDate`, message: 'ends before it starts' });
+    const previous = pack.timeline[i - 1];
+    if (previous && previous.date > event.date)
+      problems.push({
+        path: `timeline[${i}].date`,
+        message: `out of order: ${event.date} comes after ${previous.date}`,
+      });
+  });
+  pack.sources.forEach((source, i) => {
+    if (!cited.has(source.id))
+      problems.push({ path: `sources[${i}]`, message: `source "${source.id}" is never cited` });
+  });
+  return problems;
+}
+
+function resolve(pack: PackInput): Pack {
+  const sources = new Map(pack.sources.map((source) => [source.id, source]));
+  const lookup = (refs: readonly string[]): Source[] =>
+    refs.map((ref) => sources.get(ref)).filter((source): source is Source => source !== undefined);
+  return {
+    id: pack.id,
+    article: pack.article,
+    places: pack.places.map((place) => ({
+      ...place,
+      sources: lookup(place.sources),
+      keyFigure: place.keyFigure && { ...place.keyFigure, sources: lookup(place.keyFigure.sources) },
+    })),
+    people: pack.people.map((person) => ({ ...person, sources: lookup(person.sources) })),
+    timeline: pack.timeline.map((event) => ({ ...event, sources: lookup(event.sources) })),
+    timePhrases: pack.timePhrases,
+    glossary: pack.glossary.map((term) => ({ ...term, sources: lookup(term.sources) })),
+    figures: pack.figures.map((figure) => ({ ...figure, sources: lookup(figure.sources) })),
+    notes: pack.notes.map((note) => ({ ...note, sources: lookup(note.sources) })),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

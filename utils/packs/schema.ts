@@ -1,0 +1,197 @@
+/**
+ * The schema of a context pack (`data/packs/<pack-id>/pack.json`), written with valibot so the
+ * TypeScript types, the build-time check and `npm run packs:check` all come from one definition.
+ * The authoring guide for every field is `data/README.md`.
+ */
+import * as v from 'valibot';
+
+/** The pack format this build understands; a pack with another version is skipped with a warning. */
+export const PACK_SCHEMA_VERSION = 1;
+
+const Id = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and "-")'),
+);
+const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+const IsoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+  v.check((value) => isRealDate(value), 'is not a real calendar date'),
+);
+const HttpsUrl = v.pipe(
+  v.string(),
+  v.url('must be a URL'),
+  v.startsWith('https://', 'must be an https:// URL'),
+);
+const SourceRefs = v.pipe(v.array(Id), v.minLength(1, 'needs at least one source'));
+
+/** How sure the pack is of a date or a figure. */
+export const Certainty = v.picklist(['confirmed', 'reported', 'estimate', 'inferred']);
+
+/** A reputable public source that facts cite by its id. */
+export const SourceSchema = v.strictObject({
+  id: Id,
+  title: Text,
+  publisher: Text,
+  url: HttpsUrl,
+  /** Publication date of the source, when known. */
+  date: v.optional(IsoDate),
+});
+
+/** A figure with its date and how certain it is ("about 98,000 entries by 27 Sep 2022"). */
+export const KeyFigureSchema = v.strictObject({
+  text: Text,
+  date: v.optional(IsoDate),
+  certainty: Certainty,
+  sources: SourceRefs,
+});
+
+/** Words the page itself uses for an entity, for finding and marking mentions. */
+const Mentions = v.pipe(v.array(Text), v.minLength(1, 'needs at least one mention form'));
+
+export const PlaceSchema = v.strictObject({
+  id: Id,
+  name: Text,
+  kind: v.picklist(['country', 'city', 'region', 'border-crossing']),
+  /** Other names and spellings, with the language or period in brackets: "Oral (Kazakh)". */
+  altNames: v.array(Text),
+  coordinates: v.strictObject({
+    lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+    lon: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+    /** True when the point stands for an area or is known only roughly. */
+    approximate: v.boolean(),
+  }),
+  /** What and where it is. */
+  summary: Text,
+  /** Why it matters in this story. */
+  relevance: Text,
+  keyFigure: v.optional(KeyFigureSchema),
+  mentions: Mentions,
+  sources: SourceRefs,
+});
+
+/** Something the article has a person say, verbatim, so the passage can be found on the page. */
+export const QuoteSchema = v.strictObject({
+  text: Text,
+});
+
+export const PersonSchema = v.strictObject({
+  id: Id,
+  name: Text,
+  kind: v.picklist(['person', 'organization']),
+  /** Who they are, in a line. */
+  role: Text,
+  /** Their part in these events. */
+  part: Text,
+  quotes: v.array(QuoteSchema),
+  /** What is not known about them (never filled in by guesswork). */
+  unknown: v.optional(Text),
+  mentions: Mentions,
+  sources: SourceRefs,
+});
+
+export const TimelineTag = v.picklist(['mobilization', 'annexation', 'exodus', 'war']);
+
+export const TimelineEventSchema = v.strictObject({
+  id: Id,
+  date: IsoDate,
+  /** Last day of an event that spans several days. */
+  endDate: v.optional(IsoDate),
+  certainty: Certainty,
+  title: Text,
+  detail: v.optional(Text),
+  tags: v.pipe(v.array(TimelineTag), v.minLength(1, 'needs at least one tag')),
+  sources: SourceRefs,
+});
+
+/** One of the article's own time phrases ("last month") and the date or span it means. */
+export const TimePhraseSchema = v.strictObject({
+  phrase: Text,
+  meaning: Text,
+  from: IsoDate,
+  to: v.optional(IsoDate),
+  certainty: Certainty,
+  events: v.array(Id),
+});
+
+export const GlossaryTermSchema = v.strictObject({
+  id: Id,
+  term: Text,
+  definition: Text,
+  sources: SourceRefs,
+});
+
+export const FigureSchema = v.strictObject({
+  id: Id,
+  label: Text,
+  value: Text,
+  /** What exactly is counted and its caveats. */
+  measures: Text,
+  date: v.optional(IsoDate),
+  certainty: Certainty,
+  sources: SourceRefs,
+});
+
+export const NoteSchema = v.strictObject({
+  id: Id,
+  title: Text,
+  text: Text,
+  sources: SourceRefs,
+});
+
+/** What recognition needs besides the article text; compiled by `scripts/build-packs.ts`. */
+export const RecognitionSchema = v.strictObject({
+  /**
+   * Terms of the story's subject, in every language it was reported in. A page about the same
+   * events uses several of them; a page that shares only one is about something else.
+   */
+  topicTerms: v.pipe(v.array(Text), v.minLength(3)),
+  /** Terms of which a related page must use at least one (the story's core). */
+  coreTerms: v.pipe(v.array(Text), v.minLength(1)),
+});
+
+export const PackSchema = v.strictObject({
+  schemaVersion: v.literal(PACK_SCHEMA_VERSION),
+  id: Id,
+  article: v.strictObject({
+    title: Text,
+    publisher: Text,
+    /** The article's canonical address. */
+    url: HttpsUrl,
+    /** Other addresses of the same article at its publisher (AMP and the like). */
+    alternateUrls: v.array(HttpsUrl),
+    published: v.strictObject({
+      date: IsoDate,
+      certainty: Certainty,
+      note: v.optional(Text),
+    }),
+    /** The file (beside pack.json) holding the article text recognition is computed from. */
+    textFile: Text,
+  }),
+  recognition: RecognitionSchema,
+  sources: v.array(SourceSchema),
+  places: v.array(PlaceSchema),
+  people: v.array(PersonSchema),
+  timeline: v.array(TimelineEventSchema),
+  timePhrases: v.array(TimePhraseSchema),
+  glossary: v.array(GlossaryTermSchema),
+  figures: v.array(FigureSchema),
+  notes: v.array(NoteSchema),
+});
+
+/** A pack as authored in `data/packs/<id>/pack.json`. */
+export type PackInput = v.InferOutput<typeof PackSchema>;
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Place = v.InferOutput<typeof PlaceSchema>;
+export type Person = v.InferOutput<typeof PersonSchema>;
+export type TimelineEvent = v.InferOutput<typeof TimelineEventSchema>;
+export type TimePhrase = v.InferOutput<typeof TimePhraseSchema>;
+export type GlossaryTerm = v.InferOutput<typeof GlossaryTermSchema>;
+export type Figure = v.InferOutput<typeof FigureSchema>;
+export type Note = v.InferOutput<typeof NoteSchema>;
+export type KeyFigure = v.InferOutput<typeof KeyFigureSchema>;
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}

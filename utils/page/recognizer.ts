@@ -1,0 +1,81 @@
+/**
+ * The page side of recognition: reads the page, asks the engine, reports the verdict and shows
+ * the launcher when there is one. Re-checks when the address changes or the main text grows
+ * (pages that build their content after load), debounced.
+ */
+import type { CompiledIndex } from '../recognition/compiled';
+import { recognize } from '../recognition/recognize';
+import type { Verdict } from '../recognition/verdict';
+import { mountLauncher, type Launcher } from '../ui/launcher';
+import { readMainText, readPage } from './read-page';
+
+/** What the recognizer needs from its surroundings. */
+export interface RecognizerOptions {
+  doc: Document;
+  index: CompiledIndex;
+  /** Tells the extension the page's verdict (called when it changes). */
+  report: (verdict: Verdict | null) => void;
+  /** Asks the extension to open the panel. */
+  openPanel: () => void;
+  /** Ends the recognizer: listeners, observers and the launcher go away. */
+  signal: AbortSignal;
+  /** Wait after the last change before checking again. */
+  debounceMs?: number;
+}
+
+/** A running recognizer. */
+export interface Recognizer {
+  /** The current verdict. */
+  verdict(): Verdict | null;
+  /** Checks the page again now. */
+  check(): void;
+}
+
+/** Starts recognizing `doc`: checks once now, then again after address or content changes. */
+export function startRecognizer(options: RecognizerOptions): Recognizer {
+  const { doc, index, report, openPanel, signal, debounceMs = 400 } = options;
+  let current: Verdict | null = null;
+  let reported = false;
+  let launcher: Launcher | null = null;
+  let lastAddress = doc.location.href;
+  let lastTextLength = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const check = () => {
+    const page = readPage(doc);
+    lastAddress = page.address;
+    lastTextLength = page.text.length;
+    const verdict = recognize(page, index);
+    if (reported && sameVerdict(verdict, current)) return;
+    current = verdict;
+    reported = true;
+    report(verdict);
+    launcher?.destroy();
+    launcher = verdict ? mountLauncher(doc, verdict.kind, openPanel) : null;
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      // Small DOM changes (ads, clocks) leave the main text about the same length: skip those.
+      if (doc.location.href !== lastAddress) return check();
+      const length = readMainText(doc).length;
+      if (Math.abs(length - lastTextLength) > Math.max(200, lastTextLength * 0.1)) check();
+    }, debounceMs);
+  };
+
+  check();
+  const observer = new MutationObserver(schedule);
+  if (doc.body) observer.observe(doc.body, { childList: true, subtree: true });
+  doc.defaultView?.addEventListener('popstate', schedule, { signal });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    launcher?.destroy();
+  });
+  return { verdict: () => current, check: schedule };
+}
+
+function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

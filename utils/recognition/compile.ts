@@ -1,0 +1,56 @@
+/**
+ * Compiles packs into the recognition index (build time; see `scripts/build-packs.ts`). Pure: it
+ * takes a pack and its article text and returns data, so tests compile fixtures the same way.
+ */
+import type { PackInput } from '../packs/schema';
+import type { CompiledIndex, CompiledPack } from './compiled';
+import { sampledShingles } from './fingerprint';
+import { phraseKey, tokenize } from './normalize';
+import { addressKey } from './url';
+
+/** Quotes shorter than this many words are too common to count as evidence of a copy. */
+const MIN_QUOTE_WORDS = 4;
+
+/** One pack's recognition data from the pack and the text of its article. */
+export function compilePack(pack: PackInput, articleText: string): CompiledPack {
+  const addresses = [pack.article.url, ...pack.article.alternateUrls]
+    .map((url) => addressKey(url))
+    .filter((key): key is string => key !== null);
+  const quotes = pack.people
+    .flatMap((person) => person.quotes.map((quote) => phraseKey(quote.text)))
+    .filter((quote) => quote.split(' ').length >= MIN_QUOTE_WORDS);
+  const names = [...pack.people, ...pack.places].map((entity) =>
+    unique(entity.mentions.map(phraseKey).filter(Boolean)),
+  );
+  return {
+    id: pack.id,
+    addresses: unique(addresses),
+    shingles: [...sampledShingles(tokenize(articleText))].sort((a, b) => a - b),
+    quotes: unique(quotes),
+    names,
+    topicTerms: unique(pack.recognition.topicTerms.map(phraseKey).filter(Boolean)),
+    coreTerms: unique(pack.recognition.coreTerms.map(phraseKey).filter(Boolean)),
+  };
+}
+
+/** The index over all packs: address and first-word tables pointing at pack positions. */
+export function buildIndex(packs: readonly CompiledPack[]): CompiledIndex {
+  const addressIndex: Record<string, number[]> = {};
+  const wordIndex: Record<string, number[]> = {};
+  packs.forEach((pack, position) => {
+    for (const address of pack.addresses) add(addressIndex, address, position);
+    const phrases = [...pack.topicTerms, ...pack.coreTerms, ...pack.names.flat()];
+    for (const phrase of phrases) add(wordIndex, phrase.split(' ')[0] ?? '', position);
+  });
+  return { version: 1, packs: [...packs], addressIndex, wordIndex };
+}
+
+function add(table: Record<string, number[]>, key: string, position: number): void {
+  if (!key) return;
+  const list = Object.hasOwn(table, key) ? table[key] : (table[key] = []);
+  if (list && !list.includes(position)) list.push(position);
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,34 @@
+/**
+ * Text normalisation shared by the pack build and the page side, so that a copy of the article
+ * matches however it was re-typeset: case, curly or straight quotes, soft hyphens, no-break and
+ * zero-width spaces, ligatures and full-width forms all reduce to the same words.
+ */
+
+// Soft hyphen, zero-width space/joiners, word joiner, byte-order mark: invisible, and they split words.
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// A word: a run of letters and digits in any script. Apostrophes split words ("putin's" is
+// "putin" + "s"), the same on both sides, so possessives still match a name.
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower-cases and folds the text into the form every comparison uses. */
+export function foldText(text: string): string {
+  return text.replace(INVISIBLE, '').normalize('NFKC').toLowerCase();
+}
+
+/** The words of a text, folded: `tokenize("Putin’s DRAFT!")` is `["putin", "s", "draft"]`. */
+export function tokenize(text: string): string[] {
+  return foldText(text).match(WORD) ?? [];
+}
+
+/**
+ * The words of a text joined by single spaces with a space at each end, so a phrase can be found
+ * with `includes(" " + phrase + " ")` without matching inside a word.
+ */
+export function wordString(words: readonly string[]): string {
+  return ` ${words.join(' ')} `;
+}
+
+/** A phrase in the same form as {@link wordString}'s contents (no outer spaces). */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase).join(' ');
+}

@@ -1,0 +1,117 @@
+/**
+ * The recognition engine: from what a page says (its address, canonical link and main text) to a
+ * verdict for the best-matching pack, or null. DOM-free; the page side reads the page with
+ * `utils/page/read-page.ts` and passes plain strings.
+ *
+ * Cost: one pass over the page's words with a hash look-up each. Only packs with several of their
+ * words on the page are examined further, so pages that are not a story cost about the same
+ * whether one pack or thousands are installed.
+ */
+import type { CompiledIndex, CompiledPack } from './compiled';
+import { containment, sampledShingles } from './fingerprint';
+import { tokenize, wordString } from './normalize';
+import { addressKey } from './url';
+import type { Evidence, Verdict } from './verdict';
+
+/** What the engine needs to know about a page. */
+export interface PageInput {
+  /** The page's address. */
+  address: string;
+  /** The address in its `<link rel="canonical">` (or `og:url`), if any. */
+  canonical: string | null;
+  /** The page's main text (see `readMainText`). */
+  text: string;
+}
+
+/** The thresholds behind the verdicts; exported for the tests that probe their edges. */
+export const THRESHOLDS = {
+  /** Distinct indexed words a pack needs on the page before it is examined at all. */
+  candidateWords: 3,
+  /** Share of the article's text that makes a page a version of it (a third of it, with edits). */
+  versionShare: 0.25,
+  /** Quotes and names that make a rewritten page a version. */
+  versionQuotes: 3,
+  versionNames: 5,
+  /** Subject terms and names that make a page related coverage (with one core term). */
+  relatedTerms: 4,
+  relatedNames: 2,
+} as const;
+
+const RANK = { article: 3, version: 2, related: 1 } as const;
+
+/** The verdict for a page against every pack in the index, or null when no pack fits. */
+export function recognize(page: PageInput, index: CompiledIndex): Verdict | null {
+  const byAddress = recognizeAddress(page, index);
+  if (byAddress) return byAddress;
+
+  const words = tokenize(page.text);
+  const candidates = candidatePacks(words, index);
+  if (candidates.length === 0) return null;
+
+  const text = wordString(words);
+  const shingles = sampledShingles(words);
+  let best: Verdict | null = null;
+  for (const pack of candidates) {
+    const verdict = judge(pack, text, shingles);
+    if (verdict && (!best || RANK[verdict.kind] > RANK[best.kind])) best = verdict;
+  }
+  return best;
+}
+
+function recognizeAddress(page: PageInput, index: CompiledIndex): Verdict | null {
+  const tries = [
+    ['address', page.address],
+    ['canonical', page.canonical],
+  ] as const;
+  for (const [via, address] of tries) {
+    if (!address) continue;
+    const key = addressKey(address, page.address);
+    const packs = key !== null && Object.hasOwn(index.addressIndex, key) ? index.addressIndex[key] : undefined;
+    const pack = packs?.[0] !== undefined ? index.packs[packs[0]] : undefined;
+    if (pack) return { kind: 'article', packId: pack.id, evidence: { kind: 'address', via } };
+  }
+  return null;
+}
+
+/** Packs with at least `candidateWords` distinct indexed words on the page. */
+function candidatePacks(words: readonly string[], index: CompiledIndex): CompiledPack[] {
+  const seen = new Map<number, Set<string>>();
+  for (const word of words) {
+    if (!Object.hasOwn(index.wordIndex, word)) continue;
+    for (const position of index.wordIndex[word] ?? []) {
+      let hits = seen.get(position);
+      if (!hits) seen.set(position, (hits = new Set()));
+      hits.add(word);
+    }
+  }
+  const candidates: CompiledPack[] = [];
+  for (const [position, hits] of seen) {
+    const pack = index.packs[position];
+    if (pack && hits.size >= THRESHOLDS.candidateWords) candidates.push(pack);
+  }
+  return candidates;
+}
+
+function judge(pack: CompiledPack, text: string, shingles: ReadonlySet<number>): Verdict | null {
+  const verdict = (kind: Verdict['kind'], evidence: Evidence): Verdict => ({
+    kind,
+    packId: pack.id,
+    evidence,
+  });
+  const share = containment(pack.shingles, shingles);
+  if (share >= THRESHOLDS.versionShare) return verdict('version', { kind: 'text', share });
+
+  const has = (phrase: string) => text.includes(` ${phrase} `);
+  const quotes = pack.quotes.filter(has).length;
+  const names = pack.names.filter((forms) => forms.some(has)).length;
+  if (quotes >= THRESHOLDS.versionQuotes && names >= THRESHOLDS.versionNames) {
+    return verdict('version', { kind: 'quotes', quotes, names });
+  }
+
+  const terms = pack.topicTerms.filter(has).length;
+  const core = pack.coreTerms.some(has);
+  if (core && terms >= THRESHOLDS.relatedTerms && names >= THRESHOLDS.relatedNames) {
+    return verdict('related', { kind: 'topic', terms, names });
+  }
+  return null;
+}

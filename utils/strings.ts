@@ -1,0 +1,95 @@
+/**
+ * Every string a reader sees, in one place, so wording is reviewed (and one day translated)
+ * together. Facts never live here: they are pack data.
+ */
+import type { Evidence, VerdictKind } from './recognition/verdict';
+
+/** The toolbar button's tooltip for a verdict (or none). */
+export function actionTitle(kind: VerdictKind | null): string {
+  switch (kind) {
+    case 'article':
+      return 'Backstory: this article';
+    case 'version':
+      return 'Backstory: a version of this article';
+    case 'related':
+      return 'Backstory: related coverage';
+    default:
+      return 'Backstory: nothing for this page';
+  }
+}
+
+/** The toolbar badge text for a verdict (empty for none). */
+export function badgeText(kind: VerdictKind | null): string {
+  return kind === null ? '' : kind === 'related' ? '~' : '✓';
+}
+
+/** The panel header's line naming what was recognized. */
+export function verdictHeading(kind: VerdictKind): string {
+  switch (kind) {
+    case 'article':
+      return 'You are reading this article';
+    case 'version':
+      return 'A version of this article';
+    case 'related':
+      return 'Related coverage of this story';
+  }
+}
+
+/** Why the verdict was reached, in a sentence. */
+export function evidenceText(evidence: Evidence): string {
+  switch (evidence.kind) {
+    case 'address':
+      return evidence.via === 'address'
+        ? 'The address is the article’s own.'
+        : 'This page names the article’s address as its original.';
+    case 'text':
+      return `${Math.round(evidence.share * 100)}% of the article’s text is on this page.`;
+    case 'quotes':
+      return `Quotes ${evidence.quotes} of the article’s quotes and names ${evidence.names} of its people and places.`;
+    case 'topic':
+      return `Reports the same events: ${evidence.terms} of the story’s subject terms and ${evidence.names} of its people and places.`;
+  }
+}
+
+export const strings = {
+  brand: 'Backstory',
+  launcherLabel: (kind: VerdictKind) => `Backstory: open background for ${launcherObject(kind)}`,
+  launcherText: 'Backstory',
+  close: 'Close Backstory',
+  backgroundFor: 'Background for',
+  published: (date: string, certain: boolean) =>
+    certain ? `Published ${date}` : `Published ${date} (inferred)`,
+  sections: { places: 'Places', people: 'People', timeline: 'Timeline' },
+  sectionsNav: 'Sections',
+  alsoKnownAs: 'Also',
+  keyFigure: 'Key figure',
+  whyItMatters: 'In this story',
+  inThisArticle: 'In this article',
+  notKnown: 'Not known',
+  sources: 'Sources',
+  source: 'Source',
+  certainty: {
+    confirmed: '',
+    reported: 'reported',
+    estimate: 'estimate',
+    inferred: 'inferred',
+  },
+  approximateLocation: 'approximate location',
+  publicationMarker: 'The article is published',
+  phraseInArticle: (phrase: string) => `“${phrase}” in the article`,
+  loading: 'Loading the background…',
+  afterPublication: 'After the article',
+  beforePublication: 'What the reporter knew',
+  tags: {
+    mobilization: 'Mobilization',
+    annexation: 'Annexation',
+    exodus: 'Exodus',
+    war: 'War',
+  },
+  emptySection: 'Nothing in this pack for this section.',
+  loadError: 'Backstory could not load the background for this page.',
+} as const;
+
+function launcherObject(kind: VerdictKind): string {
+  return kind === 'related' ? 'this story' : 'this article';
+}

@@ -1,0 +1,118 @@
+/**
+ * Owns the panel on the page: its shadow root, open and closed state, focus (saved on open and
+ * given back on close), Escape, and loading its data. The Panel component only takes props.
+ */
+import { createRef, render } from 'preact';
+import { Panel, type PanelState } from '../../components/Panel';
+import type { Result } from '../messages';
+import type { Pack } from '../packs/types';
+import type { Verdict } from '../recognition/verdict';
+import { createShadowHost, deepActiveElement, type ShadowHost } from './shadow-host';
+
+/** The panel's host element name. */
+export const PANEL_TAG = 'backstory-panel';
+
+/** What the panel controller needs. */
+export interface PanelControllerOptions {
+  doc: Document;
+  css: string;
+  /** Fetches the verdict and pack to show. */
+  loadData: () => Promise<Result<{ verdict: Verdict; pack: Pack }>>;
+}
+
+/** The panel's controls. */
+export interface PanelController {
+  /** Opens the panel if closed, closes it if open; returns whether it is now open. */
+  toggle(): boolean;
+  /** Opens the panel (keeps it open if it is); returns true. */
+  show(): boolean;
+  /** Closes the panel and gives focus back to where it was. */
+  hide(): void;
+  isOpen(): boolean;
+  destroy(): void;
+}
+
+/** Creates the panel controller; nothing is added to the page until the panel is first shown. */
+export function createPanelController({ doc, css, loadData }: PanelControllerOptions): PanelController {
+  let shadow: ShadowHost | null = null;
+  let container: HTMLElement | null = null;
+  let state: PanelState = { status: 'loading' };
+  let open = false;
+  let returnFocus: Element | null = null;
+  const titleRef = createRef<HTMLHeadingElement>();
+
+  const draw = () => {
+    if (container) render(<Panel state={state} onClose={hide} onJump={jump} focusRef={titleRef} />, container);
+  };
+
+  const focusPanel = () => {
+    const target = titleRef.current ?? shadow?.root.querySelector<HTMLElement>('button.close');
+    target?.focus({ preventScroll: true });
+  };
+
+  const mount = () => {
+    shadow = createShadowHost(doc, PANEL_TAG, css);
+    container = doc.createElement('div');
+    shadow.root.append(container);
+    shadow.root.addEventListener('keydown', (event) => {
+      const key = (event as KeyboardEvent).key;
+      if (key === 'Escape') {
+        event.stopPropagation();
+        hide();
+      }
+    });
+    draw();
+    void loadData().then(
+      (result) => {
+        state = result.ok ? { status: 'ready', ...result.value } : { status: 'error', message: result.error };
+        draw();
+        if (open) focusPanel();
+      },
+      (error: unknown) => {
+        state = { status: 'error', message: String(error) };
+        draw();
+      },
+    );
+  };
+
+  const show = () => {
+    if (open) return true;
+    returnFocus = deepActiveElement(doc);
+    if (!shadow) mount();
+    shadow?.host.setAttribute('data-open', '');
+    open = true;
+    focusPanel();
+    return true;
+  };
+
+  function hide() {
+    if (!open) return;
+    open = false;
+    shadow?.host.removeAttribute('data-open');
+    const target = returnFocus as HTMLElement | null;
+    returnFocus = null;
+    if (target?.isConnected && typeof target.focus === 'function') target.focus({ preventScroll: true });
+  }
+
+  function jump(sectionId: string) {
+    const section = shadow?.root.getElementById(`section-${sectionId}`);
+    const reduce = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches ?? true;
+    section?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+    section?.querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
+    section?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }
+
+  return {
+    toggle: () => (open ? (hide(), false) : show()),
+    show,
+    hide,
+    isOpen: () => open,
+    destroy: () => {
+      if (container) render(null, container);
+      shadow?.destroy();
+      shadow = null;
+      container = null;
+      open = false;
+    },
+  };
+}

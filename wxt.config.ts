@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'The background a news story assumes (places, people, timeline), beside the article. Reads pages locally; sends nothing.',
+    // Recognition reads the page's text locally; the panel is injected on demand into the tab
+    // that asked for it. See "Permissions" in README.md for why each one is needed.
+    permissions: ['storage', 'scripting'],
+    action: { default_title: 'Backstory: nothing for this page' },
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Open or close the Backstory panel',
+      },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'backstory@backstory.invalid',
+          strict_min_version: '115.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
+});

@@ -29,7 +29,13 @@ export function Panel({ state, onClose, onJump, focusRef }: PanelProps) {
           <span class="mark">B</span>
           {strings.brand}
         </span>
-        <button type="button" class="close" onClick={onClose} aria-label={strings.close} title={strings.close}>
+        <button
+          type="button"
+          class="close"
+          onClick={onClose}
+          aria-label={strings.close}
+          title={strings.close}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </div>
@@ -67,7 +73,10 @@ function Content({
         </h2>
         <p class="meta">
           {article.publisher} ·{' '}
-          {strings.published(formatDate(article.published.date), article.published.certainty === 'confirmed')}
+          {strings.published(
+            formatDate(article.published.date),
+            article.published.certainty === 'confirmed',
+          )}
         </p>
         <p class="reason">{evidenceText(verdict.evidence)}</p>
         <nav aria-label={strings.sectionsNav} class="jump">
@@ -79,9 +88,18 @@ function Content({
         </nav>
       </header>
       {SECTIONS.map((section) => (
-        <section class="section" id={`section-${section.id}`} key={section.id} aria-labelledby={`heading-${section.id}`}>
+        <section
+          class="section"
+          id={`section-${section.id}`}
+          key={section.id}
+          aria-labelledby={`heading-${section.id}`}
+        >
           <h2 id={`heading-${section.id}`}>{section.heading}</h2>
-          {section.count(pack) === 0 ? <p class="empty">{strings.emptySection}</p> : section.render(pack)}
+          {section.count(pack) === 0 ? (
+            <p class="empty">{strings.emptySection}</p>
+          ) : (
+            section.render(pack)
+          )}
         </section>
       ))}
     </>

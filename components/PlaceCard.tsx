@@ -28,7 +28,9 @@ export function PlaceCard({ place }: PlaceCardProps) {
           <span class="figure-label">{strings.keyFigure}</span>
           <p>
             {keyFigure.text}
-            {keyFigure.date && <span class="figure-date"> ({formatDate(keyFigure.date)})</span>}{' '}
+            {keyFigure.date && (
+              <span class="figure-date"> ({formatDate(keyFigure.date)})</span>
+            )}{' '}
             <Certainty certainty={keyFigure.certainty} />
           </p>
           <SourceLinks sources={keyFigure.sources} />

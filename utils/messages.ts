@@ -56,7 +56,10 @@ export function parseToPanel(message: unknown): MessageOf<ToPanel> | null {
 }
 
 /** True when a message comes from this extension's own scripts (not a page or another extension). */
-export function isFromThisExtension(sender: { id?: string | undefined }, extensionId: string): boolean {
+export function isFromThisExtension(
+  sender: { id?: string | undefined },
+  extensionId: string,
+): boolean {
   return sender.id === extensionId;
 }
 

@@ -29,7 +29,9 @@ export interface TimelineParts {
  * Splits and groups the pack's timeline at the article's publication date. Events on that day go
  * before the split: the article reports them.
  */
-export function arrangeTimeline(pack: Pick<Pack, 'timeline' | 'timePhrases' | 'article'>): TimelineParts {
+export function arrangeTimeline(
+  pack: Pick<Pack, 'timeline' | 'timePhrases' | 'article'>,
+): TimelineParts {
   const published = pack.article.published.date;
   const entries = [...pack.timeline]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))

@@ -1,6 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isFromThisExtension, parseToPanel, type Result, type ToBackground } from '../../utils/messages';
+import {
+  isFromThisExtension,
+  parseToPanel,
+  type Result,
+  type ToBackground,
+} from '../../utils/messages';
 import { createPanelController } from '../../utils/ui/panel-controller';
 import css from './style.css?inline';
 

@@ -32,20 +32,36 @@ export function readPackFolder(dir: string): PackFolder {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    return { dir, ok: false, skipped: false, problems: [{ path: '', message: `cannot read pack.json: ${String(error)}` }] };
+    return {
+      dir,
+      ok: false,
+      skipped: false,
+      problems: [{ path: '', message: `cannot read pack.json: ${String(error)}` }],
+    };
   }
   const loaded = loadPack(raw);
-  if (!loaded.ok) return { dir, ok: false, skipped: loaded.skipped !== undefined, problems: loaded.error };
+  if (!loaded.ok)
+    return { dir, ok: false, skipped: loaded.skipped !== undefined, problems: loaded.error };
   const input = raw as PackInput;
   const textPath = join(dir, loaded.value.article.textFile);
   if (!existsSync(textPath)) {
-    return { dir, ok: false, skipped: false, problems: [{ path: 'article.textFile', message: `file not found: ${textPath}` }] };
+    return {
+      dir,
+      ok: false,
+      skipped: false,
+      problems: [{ path: 'article.textFile', message: `file not found: ${textPath}` }],
+    };
   }
   const articleText = readFileSync(textPath, 'utf8');
   const problems = integrityProblems(input, articleText);
   if (problems.length > 0) return { dir, ok: false, skipped: false, problems };
   if (input.id !== dir.split(/[\\/]/).pop())
-    return { dir, ok: false, skipped: false, problems: [{ path: 'id', message: `"${input.id}" differs from its folder name` }] };
+    return {
+      dir,
+      ok: false,
+      skipped: false,
+      problems: [{ path: 'id', message: `"${input.id}" differs from its folder name` }],
+    };
   return { dir, ok: true, input, pack: loaded.value, articleText };
 }
 

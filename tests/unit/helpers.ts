@@ -17,7 +17,11 @@ export const ARTICLE_URL =
 export function realPack(): { input: PackInput; pack: Pack; index: CompiledIndex } {
   const folder = readPackFolder(PACK_DIR);
   if (!folder.ok) throw new Error(folder.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return { input: folder.input, pack: folder.pack, index: buildIndex([compilePack(folder.input, folder.articleText)]) };
+  return {
+    input: folder.input,
+    pack: folder.pack,
+    index: buildIndex([compilePack(folder.input, folder.articleText)]),
+  };
 }
 
 /** The raw pack JSON, for tests that break copies of it. */

@@ -9,13 +9,22 @@ describe('tokenize', () => {
     ['no-break spaces separate words', 'Nikita\u00a0Rakhimov', 'Nikita Rakhimov'],
     ['case folds', 'MOBILIZATION', 'mobilization'],
     ['full-width forms fold (NFKC)', 'ＫＡＺＡＫＨ', 'kazakh'],
-    ['punctuation and quotes separate words', '“traitors for Russia,” he said…', 'traitors for Russia he said'],
+    [
+      'punctuation and quotes separate words',
+      '“traitors for Russia,” he said…',
+      'traitors for Russia he said',
+    ],
   ])('%s', (_name, a, b) => {
     expect(tokenize(a)).toEqual(tokenize(b));
   });
 
   it('keeps words of any script', () => {
-    expect(tokenize('Мобилизация в России: Казахстан')).toEqual(['мобилизация', 'в', 'россии', 'казахстан']);
+    expect(tokenize('Мобилизация в России: Казахстан')).toEqual([
+      'мобилизация',
+      'в',
+      'россии',
+      'казахстан',
+    ]);
   });
 });
 

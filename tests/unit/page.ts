@@ -3,7 +3,14 @@ import { Window } from 'happy-dom';
 
 /** A document parsed from `html` whose `location` is `url`. */
 export function loadDocument(html: string, url: string): Document {
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
+  const window = new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableCSSFileLoading: true,
+      disableJavaScriptFileLoading: true,
+    },
+  });
   window.document.write(html);
   return window.document as unknown as Document;
 }

@@ -33,7 +33,10 @@ describe('canonicalAddress', () => {
     ['<meta property="og:url" content="https://b.example/y">', 'https://b.example/y'],
     ['<title>none</title>', null],
   ])('%s → %s', (head, expected) => {
-    const doc = loadDocument(`<html><head>${head}</head><body></body></html>`, 'https://example.com/');
+    const doc = loadDocument(
+      `<html><head>${head}</head><body></body></html>`,
+      'https://example.com/',
+    );
     expect(canonicalAddress(doc)).toBe(expected);
   });
 });

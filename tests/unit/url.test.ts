@@ -1,32 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import { addressKey } from '../../utils/recognition/url';
 
-const ARTICLE = 'https://www.nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856';
+const ARTICLE =
+  'https://www.nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856';
 
 describe('addressKey', () => {
   it.each([
-    ['another scheme', 'http://www.nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856'],
-    ['no www', 'https://nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856'],
-    ['tracking parameters', `${ARTICLE}?utm_source=twitter&utm_medium=social&fbclid=IwAR0x&cid=sm_npd`],
+    [
+      'another scheme',
+      'http://www.nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856',
+    ],
+    [
+      'no www',
+      'https://nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856',
+    ],
+    [
+      'tracking parameters',
+      `${ARTICLE}?utm_source=twitter&utm_medium=social&fbclid=IwAR0x&cid=sm_npd`,
+    ],
     ['a fragment', `${ARTICLE}#anchor-Dmitry`],
     ['a trailing slash', `${ARTICLE}/`],
-    ['an AMP path', 'https://www.nbcnews.com/news/world/amp/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856'],
+    [
+      'an AMP path',
+      'https://www.nbcnews.com/news/world/amp/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856',
+    ],
     ['an amp parameter', `${ARTICLE}?amp=1`],
-    ['an upper-case host', 'https://WWW.NBCNEWS.COM/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856'],
+    [
+      'an upper-case host',
+      'https://WWW.NBCNEWS.COM/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856',
+    ],
   ])('treats %s as the same address', (_name, address) => {
     expect(addressKey(address)).toBe(addressKey(ARTICLE));
   });
 
   it.each([
     ['another article', 'https://www.nbcnews.com/news/world/south-korea-martial-law-rcna182722'],
-    ['another site with the same path', 'https://example.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856'],
+    [
+      'another site with the same path',
+      'https://example.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856',
+    ],
     ['a meaningful parameter', `${ARTICLE}?page=2`],
   ])('tells %s apart', (_name, address) => {
     expect(addressKey(address)).not.toBe(addressKey(ARTICLE));
   });
 
   it('resolves relative addresses against a base and rejects what is not http(s)', () => {
-    expect(addressKey('/news/world/x', 'https://www.nbcnews.com/a')).toBe('nbcnews.com/news/world/x');
+    expect(addressKey('/news/world/x', 'https://www.nbcnews.com/a')).toBe(
+      'nbcnews.com/news/world/x',
+    );
     expect(addressKey('chrome://extensions')).toBeNull();
     expect(addressKey('not a url')).toBeNull();
   });

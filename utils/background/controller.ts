@@ -34,7 +34,10 @@ export interface BackgroundController {
   /** Opens or closes the panel in a tab (toolbar click, keyboard command). */
   toggle(tabId: number): Promise<void>;
   /** Handles a message from a content script. */
-  handleMessage(message: unknown, sender: { id?: string; tab?: { id?: number } }): Promise<Result<unknown>>;
+  handleMessage(
+    message: unknown,
+    sender: { id?: string; tab?: { id?: number } },
+  ): Promise<Result<unknown>>;
   /** The verdict last reported for a tab. */
   verdictFor(tabId: number): Promise<Verdict | null>;
 }
@@ -42,15 +45,17 @@ export interface BackgroundController {
 /** Starts the background: listeners for messages, the toolbar button, the command and tab closes. */
 export function startBackground({ browser, packs }: BackgroundOptions): BackgroundController {
   const verdicts = createVerdictStore(browser);
+  // Firefox's MV2 build has `browserAction`, Chrome's MV3 build `action`: the same API.
+  const action = browser.action ?? browser.browserAction;
 
   const sendToPanel = (tabId: number, message: MessageOf<ToPanel>) =>
     browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<Result<{ open: boolean }>>;
 
   const showVerdict = async (tabId: number, verdict: Verdict | null) => {
     await Promise.all([
-      browser.action.setTitle({ tabId, title: actionTitle(verdict?.kind ?? null) }),
-      browser.action.setBadgeText({ tabId, text: badgeText(verdict?.kind ?? null) }),
-      browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
+      action.setTitle({ tabId, title: actionTitle(verdict?.kind ?? null) }),
+      action.setBadgeText({ tabId, text: badgeText(verdict?.kind ?? null) }),
+      action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
     ]);
   };
 
@@ -65,12 +70,16 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
     } catch {
       // No panel script in this tab yet ("Receiving end does not exist"): inject it below.
     }
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] });
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: [PANEL_SCRIPT],
+    });
     await sendToPanel(tabId, { type: 'panel:show' });
   };
 
   const handleMessage: BackgroundController['handleMessage'] = async (raw, sender) => {
-    if (!isFromThisExtension(sender, browser.runtime.id)) return { ok: false, error: 'unknown sender' };
+    if (!isFromThisExtension(sender, browser.runtime.id))
+      return { ok: false, error: 'unknown sender' };
     const tabId = sender.tab?.id;
     const message = parseToBackground(raw);
     if (!message || tabId === undefined) return { ok: false, error: 'malformed message' };
@@ -88,7 +97,7 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
   };
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
-  browser.action.onClicked.addListener((tab) => {
+  action.onClicked.addListener((tab) => {
     if (tab.id !== undefined) void open(tab.id, 'toggle');
   });
   browser.commands.onCommand.addListener((command, tab) => {
@@ -113,7 +122,10 @@ function panelData(
 }
 
 /** The tab a command applies to: the one the browser passed, else the active tab. */
-async function activeTabId(browser: Browser, given: number | undefined): Promise<number | undefined> {
+async function activeTabId(
+  browser: Browser,
+  given: number | undefined,
+): Promise<number | undefined> {
   if (given !== undefined) return given;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;

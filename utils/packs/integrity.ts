@@ -11,14 +11,48 @@ import type { PackInput } from './schema';
  * A subdomain of a listed host is accepted too (`en.wikipedia.org`, `m.dw.com`).
  */
 export const REPUTABLE_HOSTS = [
-  'wikipedia.org', 'levada.ru', 'rferl.org', 'meduza.io', 'dw.com', 'kyivindependent.com',
-  'tass.com', 'themoscowtimes.com', 'novayagazeta.eu', 'reuters.com', 'theguardian.com',
-  'bbc.co.uk', 'bbc.com', 'cnn.com', 'apnews.com', 'nytimes.com', 'washingtonpost.com',
-  'japantimes.co.jp', 'kyivpost.com', 'nbcnews.com', 'interfax-russia.ru', 'interfax.ru',
-  'stat.gov.kz', 'geostat.ge', 'uralsk.gov.kz', 'gov.kz', 'kremlin.ru', 'un.org', 'news.un.org',
-  'astanatimes.com', 'thenews.com.pk', 'euromaidanpress.com', 'babel.ua', 'zona.media', 'kt.kz',
-  'channelnewsasia.com', 'commondreams.org', 'whqr.org', 'geo.tv', 'thenationalnews.com',
-  'mfa.gov.kg', 'kesq.com',
+  'wikipedia.org',
+  'levada.ru',
+  'rferl.org',
+  'meduza.io',
+  'dw.com',
+  'kyivindependent.com',
+  'tass.com',
+  'themoscowtimes.com',
+  'novayagazeta.eu',
+  'reuters.com',
+  'theguardian.com',
+  'bbc.co.uk',
+  'bbc.com',
+  'cnn.com',
+  'apnews.com',
+  'nytimes.com',
+  'washingtonpost.com',
+  'japantimes.co.jp',
+  'kyivpost.com',
+  'nbcnews.com',
+  'interfax-russia.ru',
+  'interfax.ru',
+  'stat.gov.kz',
+  'geostat.ge',
+  'uralsk.gov.kz',
+  'gov.kz',
+  'kremlin.ru',
+  'un.org',
+  'news.un.org',
+  'astanatimes.com',
+  'thenews.com.pk',
+  'euromaidanpress.com',
+  'babel.ua',
+  'zona.media',
+  'kt.kz',
+  'channelnewsasia.com',
+  'commondreams.org',
+  'whqr.org',
+  'geo.tv',
+  'thenationalnews.com',
+  'mfa.gov.kg',
+  'kesq.com',
 ];
 
 /** Problems with the pack's quotes and sources; empty when all is well. */
@@ -35,7 +69,9 @@ export function integrityProblems(pack: PackInput, articleText: string): PackPro
   );
   pack.sources.forEach((source, i) => {
     const host = new URL(source.url).hostname.toLowerCase();
-    const reputable = REPUTABLE_HOSTS.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+    const reputable = REPUTABLE_HOSTS.some(
+      (allowed) => host === allowed || host.endsWith(`.${allowed}`),
+    );
     if (!reputable)
       problems.push({
         path: `sources[${i}].url`,

@@ -131,7 +131,10 @@ function resolve(pack: PackInput): Pack {
     places: pack.places.map((place) => ({
       ...place,
       sources: lookup(place.sources),
-      keyFigure: place.keyFigure && { ...place.keyFigure, sources: lookup(place.keyFigure.sources) },
+      keyFigure: place.keyFigure && {
+        ...place.keyFigure,
+        sources: lookup(place.keyFigure.sources),
+      },
     })),
     people: pack.people.map((person) => ({ ...person, sources: lookup(person.sources) })),
     timeline: pack.timeline.map((event) => ({ ...event, sources: lookup(event.sources) })),

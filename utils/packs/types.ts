@@ -4,11 +4,15 @@
  */
 import type * as Input from './schema';
 
-type WithSources<T extends { sources: string[] }> = Omit<T, 'sources'> & { sources: Input.Source[] };
+type WithSources<T extends { sources: string[] }> = Omit<T, 'sources'> & {
+  sources: Input.Source[];
+};
 
 export type Source = Input.Source;
 export type KeyFigure = WithSources<Input.KeyFigure>;
-export type Place = Omit<WithSources<Input.Place>, 'keyFigure'> & { keyFigure?: KeyFigure | undefined };
+export type Place = Omit<WithSources<Input.Place>, 'keyFigure'> & {
+  keyFigure?: KeyFigure | undefined;
+};
 export type Person = WithSources<Input.Person>;
 export type TimelineEvent = WithSources<Input.TimelineEvent>;
 export type TimePhrase = Input.TimePhrase;

@@ -66,7 +66,8 @@ function articleRoot(doc: Document): Element | null {
     for (const candidate of doc.querySelectorAll(selector)) {
       if (candidate.closest(NOT_ARTICLE)) continue;
       let length = 0;
-      for (const paragraph of candidate.querySelectorAll('p')) length += paragraph.textContent?.length ?? 0;
+      for (const paragraph of candidate.querySelectorAll('p'))
+        length += paragraph.textContent?.length ?? 0;
       if (length > bestLength) {
         best = candidate;
         bestLength = length;

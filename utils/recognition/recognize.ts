@@ -66,7 +66,8 @@ function recognizeAddress(page: PageInput, index: CompiledIndex): Verdict | null
   for (const [via, address] of tries) {
     if (!address) continue;
     const key = addressKey(address, page.address);
-    const packs = key !== null && Object.hasOwn(index.addressIndex, key) ? index.addressIndex[key] : undefined;
+    const packs =
+      key !== null && Object.hasOwn(index.addressIndex, key) ? index.addressIndex[key] : undefined;
     const pack = packs?.[0] !== undefined ? index.packs[packs[0]] : undefined;
     if (pack) return { kind: 'article', packId: pack.id, evidence: { kind: 'address', via } };
   }

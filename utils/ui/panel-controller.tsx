@@ -33,7 +33,11 @@ export interface PanelController {
 }
 
 /** Creates the panel controller; nothing is added to the page until the panel is first shown. */
-export function createPanelController({ doc, css, loadData }: PanelControllerOptions): PanelController {
+export function createPanelController({
+  doc,
+  css,
+  loadData,
+}: PanelControllerOptions): PanelController {
   let shadow: ShadowHost | null = null;
   let container: HTMLElement | null = null;
   let state: PanelState = { status: 'loading' };
@@ -42,7 +46,8 @@ export function createPanelController({ doc, css, loadData }: PanelControllerOpt
   const titleRef = createRef<HTMLHeadingElement>();
 
   const draw = () => {
-    if (container) render(<Panel state={state} onClose={hide} onJump={jump} focusRef={titleRef} />, container);
+    if (container)
+      render(<Panel state={state} onClose={hide} onJump={jump} focusRef={titleRef} />, container);
   };
 
   const focusPanel = () => {
@@ -64,7 +69,9 @@ export function createPanelController({ doc, css, loadData }: PanelControllerOpt
     draw();
     void loadData().then(
       (result) => {
-        state = result.ok ? { status: 'ready', ...result.value } : { status: 'error', message: result.error };
+        state = result.ok
+          ? { status: 'ready', ...result.value }
+          : { status: 'error', message: result.error };
         draw();
         if (open) focusPanel();
       },
@@ -91,7 +98,8 @@ export function createPanelController({ doc, css, loadData }: PanelControllerOpt
     shadow?.host.removeAttribute('data-open');
     const target = returnFocus as HTMLElement | null;
     returnFocus = null;
-    if (target?.isConnected && typeof target.focus === 'function') target.focus({ preventScroll: true });
+    if (target?.isConnected && typeof target.focus === 'function')
+      target.focus({ preventScroll: true });
   }
 
   function jump(sectionId: string) {

@@ -1,0 +1,95 @@
+/**
+ * `npm run demo`: builds Backstory, serves local copies of the article (at its NBC address), a copy
+ * of it on another site and an unrelated page, runs Chromium with the extension (headless when
+ * there is no display), prints what it recognized on each page and saves screenshots with the
+ * panel open into `demo-output/`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { evidenceText } from '../utils/strings';
+import type { Evidence } from '../utils/recognition/verdict';
+import { launchWithExtension } from './lib/chromium';
+import { startFixtureServer } from './lib/fixture-server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'demo-output');
+const PAGES = [
+  {
+    name: 'article',
+    label: 'The article at its NBC address',
+    url: 'https://www.nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856',
+    file: 'nbc-article.html',
+  },
+  {
+    name: 'copy-elsewhere',
+    label: 'A re-typeset copy on another site',
+    url: 'https://world-digest.example/2022/10/russians-fled-draft',
+    file: 'copy-elsewhere.html',
+  },
+  {
+    name: 'unrelated',
+    label: 'An unrelated news page',
+    url: 'https://riverside-courier.example/local/library-reopens',
+    file: 'unrelated.html',
+  },
+];
+
+if (!process.argv.includes('--no-build')) {
+  console.log('Building Backstory…');
+  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+mkdirSync(OUT, { recursive: true });
+
+const server = await startFixtureServer(
+  PAGES.map((page) => ({
+    url: page.url,
+    html: readFileSync(join(ROOT, 'tests/fixtures/pages', page.file), 'utf8'),
+  })),
+);
+const headless = !process.env.DISPLAY;
+const shots: string[] = [];
+try {
+  for (const scheme of ['light', 'dark'] as const) {
+    const browser = await launchWithExtension({
+      hostResolverRules: server.hostResolverRules,
+      headless,
+      colorScheme: scheme,
+    });
+    try {
+      for (const entry of PAGES) {
+        const page = await browser.context.newPage();
+        await page.goto(server.localUrl(entry.url));
+        let verdict: { kind: string; evidence: unknown } | null | undefined;
+        for (let tries = 0; tries < 50 && verdict === undefined; tries++) {
+          verdict = await browser.reportedVerdict(page);
+          if (verdict === undefined) await page.waitForTimeout(100);
+        }
+        const { title } = await browser.actionState(page);
+        if (scheme === 'light') {
+          console.log(`\n${entry.label}\n  ${entry.url}\n  ${title}`);
+          if (verdict) console.log(`  why: ${evidenceText(verdict.evidence as Evidence)}`);
+        }
+        if (verdict) {
+          await browser.clickToolbarButton(page);
+          await page.getByRole('complementary', { name: 'Backstory' }).waitFor();
+          await page.waitForTimeout(150);
+        } else if (scheme === 'dark') {
+          await page.close();
+          continue;
+        }
+        const file = join(OUT, `${entry.name}-${scheme}.png`);
+        await page.screenshot({ path: file });
+        shots.push(file);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  await server.close();
+}
+console.log(`\nScreenshots (${shots.length}) in ${relative(process.cwd(), OUT) || '.'}/:`);
+for (const shot of shots) console.log(`  ${relative(OUT, shot)}`);

@@ -1,0 +1,135 @@
+/// <reference types="chrome" />
+/**
+ * Starts Debian's Chromium with the built extension loaded, the way the browser tests, the demo
+ * and the benchmark all need it. Never downloads a browser: the executable is `/usr/bin/chromium`
+ * or `$CHROMIUM_PATH`.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from '@playwright/test';
+
+/** The built Chrome extension. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/** Chromium's path: `$CHROMIUM_PATH` or Debian's. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. Install Debian's: sudo apt-get install -y chromium`,
+    );
+  }
+  return path;
+}
+
+/** A browser with Backstory loaded. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Presses the toolbar button for the tab showing `page` (a real action click, via CDP). */
+  clickToolbarButton(page: Page): Promise<void>;
+  /** The toolbar button's title and badge for the tab showing `page`. */
+  actionState(page: Page): Promise<{ title: string; badge: string }>;
+  /** The verdict the page reported (`undefined` until recognition has run in it). */
+  reportedVerdict(page: Page): Promise<{ kind: string; evidence: unknown } | null | undefined>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the extension; `headless` defaults to true unless a display exists. */
+export async function launchWithExtension(
+  options: {
+    hostResolverRules?: string;
+    headless?: boolean;
+    viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
+  } = {},
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const args = [
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-unsafe-extension-debugging',
+  ];
+  if (options.hostResolverRules) args.push(`--host-resolver-rules=${options.hostResolverRules}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? !process.env.DISPLAY,
+    args,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const browserHandle = context.browser();
+  if (!browserHandle) throw new Error('Chromium gave no browser handle for CDP');
+  const browserSession: CDPSession = await browserHandle.newBrowserCDPSession();
+
+  const tabId = (page: Page) =>
+    worker.evaluate(async (url) => {
+      const tabs = await chrome.tabs.query({});
+      return (
+        tabs.find((tab) => tab.url === url)?.id ??
+        (await chrome.tabs.query({ active: true }))[0]?.id
+      );
+    }, page.url());
+
+  return {
+    context,
+    worker,
+    extensionId,
+    async clickToolbarButton(page) {
+      // Tab targets are hidden from Target.getTargets unless asked for by type.
+      const { targetInfos } = (await browserSession.send('Target.getTargets', {
+        filter: [{ type: 'tab' }],
+      } as never)) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      const target = targetInfos.find((info) => info.type === 'tab' && info.url === page.url());
+      if (!target) throw new Error(`no browser target for ${page.url()}`);
+      await browserSession.send(
+        'Extensions.triggerAction' as never,
+        { id: extensionId, targetId: target.targetId } as never,
+      );
+    },
+    async actionState(page) {
+      await page.bringToFront();
+      const id = await tabId(page);
+      return worker.evaluate(
+        async (tab) => ({
+          title: await chrome.action.getTitle({ tabId: tab }),
+          badge: await chrome.action.getBadgeText({ tabId: tab }),
+        }),
+        id,
+      );
+    },
+    async reportedVerdict(page) {
+      await page.bringToFront();
+      const id = await tabId(page);
+      return worker.evaluate(async (tab) => {
+        const key = `verdict:${tab}`;
+        const stored = await chrome.storage.session.get(key);
+        return stored[key] as { kind: string; evidence: unknown } | null | undefined;
+      }, id);
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Serves saved pages at the addresses they really live at: a request's Host header and path pick
+ * the file, and Chromium's `--host-resolver-rules` sends those hosts to this server. Used by the
+ * browser tests, the demo and the benchmark.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A page to serve: its address (scheme ignored) and its HTML. */
+export interface ServedPage {
+  url: string;
+  html: string;
+}
+
+/** A running fixture server. */
+export interface FixtureServer {
+  port: number;
+  /** Hosts served, for `--host-resolver-rules`. */
+  hosts: string[];
+  /** The Chromium flag that maps every served host to this server. */
+  hostResolverRules: string;
+  /** The address to open in the browser for a page (plain http, same host and path). */
+  localUrl(url: string): string;
+  close(): Promise<void>;
+}
+
+/** Starts a server on 127.0.0.1 for `pages`, on a free port. */
+export async function startFixtureServer(pages: readonly ServedPage[]): Promise<FixtureServer> {
+  const routes = new Map<string, string>();
+  for (const page of pages) routes.set(routeKey(new URL(page.url)), page.html);
+  const hosts = [...new Set(pages.map((page) => new URL(page.url).host))];
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    const html = routes.get(routeKey(url));
+    response.setHeader('Cache-Control', 'no-store');
+    if (html === undefined) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    hosts,
+    hostResolverRules: hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', '),
+    localUrl: (url) => {
+      const parsed = new URL(url);
+      return `http://${parsed.host}${parsed.pathname}${parsed.search}${parsed.hash}`;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Reads a file as a page's HTML. */
+export function pageFile(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+function routeKey(url: URL): string {
+  return `${url.host}${url.pathname}`;
+}

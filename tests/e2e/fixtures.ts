@@ -1,0 +1,92 @@
+/**
+ * The browser-test fixture: the built extension in Debian's Chromium, with every fixture page
+ * served on 127.0.0.1 at its real address (host-resolver rules), plus a page object for the panel.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** A fixture page from `tests/fixtures/pages.json`. */
+export interface FixtureEntry {
+  file: string;
+  url: string;
+  expect: 'article' | 'version' | 'related' | null;
+  why: string;
+}
+export const FIXTURES = JSON.parse(
+  readFileSync(join(ROOT, 'tests/fixtures/pages.json'), 'utf8'),
+) as FixtureEntry[];
+export const ARTICLE_URL = FIXTURES[0]!.url;
+
+/** The panel as a reader meets it. */
+export class PanelPage {
+  constructor(readonly page: Page) {}
+  get launcher(): Locator {
+    return this.page.getByRole('button', { name: /^Backstory/ });
+  }
+  get panel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Backstory' });
+  }
+  heading(name: string): Locator {
+    return this.panel.getByRole('heading', { name, exact: true });
+  }
+  /** Names of Backstory's elements on the page (launcher, panel hosts). */
+  backstoryElements(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('*')]
+        .map((el) => el.localName)
+        .filter((name) => name.startsWith('backstory')),
+    );
+  }
+  /** The element with focus, looking into open shadow roots: its role-ish description. */
+  focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active
+        ? `${active.localName}${active.getAttribute('aria-label') ? `[${active.getAttribute('aria-label')}]` : ''}`
+        : 'none';
+    });
+  }
+}
+
+interface Fixtures {
+  extension: ExtensionBrowser;
+  server: FixtureServer;
+  /** Opens a fixture address in a new tab and waits for recognition to have run. */
+  openPage: (url: string) => Promise<PanelPage>;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const server = await startFixtureServer(
+      FIXTURES.map((entry) => ({
+        url: entry.url,
+        html: readFileSync(join(ROOT, 'tests/fixtures/pages', entry.file), 'utf8'),
+      })),
+    );
+    await use(server);
+    await server.close();
+  },
+  extension: async ({ server }, use) => {
+    const browser = await launchWithExtension({ hostResolverRules: server.hostResolverRules });
+    await use(browser);
+    await browser.close();
+  },
+  openPage: async ({ extension: browser, server }, use) => {
+    await use(async (url) => {
+      const page = await browser.context.newPage();
+      await page.goto(server.localUrl(url));
+      // Recognition reports its verdict (or null) to the background: wait for that report.
+      await expect.poll(() => browser.reportedVerdict(page)).not.toBeUndefined();
+      return new PanelPage(page);
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,101 @@
+import { ARTICLE_URL, FIXTURES, expect, test } from './fixtures';
+
+const TITLES = {
+  article: 'Backstory: this article',
+  version: 'Backstory: a version of this article',
+  related: 'Backstory: related coverage',
+  none: 'Backstory: nothing for this page',
+} as const;
+
+test.describe('verdicts on the toolbar button', () => {
+  for (const fixture of FIXTURES) {
+    test(`${fixture.file} at ${fixture.url} is "${fixture.expect ?? 'none'}"`, async ({
+      extension: browser,
+      openPage,
+    }) => {
+      const reader = await openPage(fixture.url);
+      const { title, badge } = await browser.actionState(reader.page);
+      expect(title).toBe(TITLES[fixture.expect ?? 'none']);
+      if (fixture.expect) {
+        expect(badge).not.toBe('');
+        await expect(reader.launcher).toBeVisible();
+      } else {
+        expect(badge).toBe('');
+        expect(await reader.backstoryElements()).toEqual([]);
+      }
+    });
+  }
+});
+
+test('the launcher opens the panel; Escape closes it and gives focus back', async ({
+  openPage,
+}) => {
+  const reader = await openPage(ARTICLE_URL);
+  await reader.launcher.focus();
+  await reader.page.keyboard.press('Enter');
+
+  await expect(reader.panel).toBeVisible();
+  await expect(reader.panel).toContainText('You are reading this article');
+  await expect(reader.panel).toContainText('The address is the article’s own.');
+  for (const heading of ['Places', 'People', 'Timeline']) {
+    await expect(reader.heading(heading)).toBeVisible();
+  }
+  // Focus moved into the panel, so keyboard users land on what they opened.
+  expect(await reader.focused()).toBe('h2');
+
+  await reader.page.keyboard.press('Escape');
+  await expect(reader.panel).toBeHidden();
+  expect(await reader.focused()).toMatch(/^button\[Backstory/);
+});
+
+test('the panel shows sourced places, people and dated events', async ({ openPage }) => {
+  const reader = await openPage(ARTICLE_URL);
+  await reader.launcher.click();
+  const { panel } = reader;
+  await expect(panel.getByRole('heading', { name: 'Almaty', exact: true })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Nikita Rakhimov', exact: true })).toBeAttached();
+  await expect(panel.locator('time[datetime="2022-09-21"]').first()).toBeAttached();
+  // Every card and event cites at least one source, each a real https link that opens safely.
+  const cards = panel.locator('article.card, li.event');
+  const count = await cards.count();
+  expect(count).toBeGreaterThan(30);
+  for (let i = 0; i < count; i++) {
+    await expect(cards.nth(i).locator('.sources a').first()).toHaveAttribute('href', /^https:\/\//);
+  }
+  const rels = await panel
+    .locator('a[href]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('rel')));
+  expect(new Set(rels)).toEqual(new Set(['noopener noreferrer']));
+});
+
+test('the toolbar button toggles the panel', async ({ extension: browser, openPage }) => {
+  const reader = await openPage(ARTICLE_URL);
+  await browser.clickToolbarButton(reader.page);
+  await expect(reader.panel).toBeVisible();
+  await browser.clickToolbarButton(reader.page);
+  await expect(reader.panel).toBeHidden();
+  await browser.clickToolbarButton(reader.page);
+  await expect(reader.panel).toBeVisible();
+});
+
+test('a version of the article says why it was recognized', async ({ openPage }) => {
+  const version = FIXTURES.find((fixture) => fixture.expect === 'version')!;
+  const reader = await openPage(version.url);
+  await reader.launcher.click();
+  await expect(reader.panel).toContainText('A version of this article');
+  await expect(reader.panel).toContainText(/\d+% of the article’s text is on this page\./);
+});
+
+test('an unrelated page gets nothing, even from the toolbar button', async ({
+  extension: browser,
+  openPage,
+}) => {
+  const unrelated = FIXTURES.find((fixture) => fixture.expect === null)!;
+  const reader = await openPage(unrelated.url);
+  const before = await reader.page.locator('body').innerText();
+  await browser.clickToolbarButton(reader.page);
+  await reader.page.waitForTimeout(300);
+  expect(await reader.backstoryElements()).toEqual([]);
+  await expect(reader.panel).toHaveCount(0);
+  expect(await reader.page.locator('body').innerText()).toBe(before);
+});

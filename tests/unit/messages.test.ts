@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isFromThisExtension, parseToBackground, parseToPanel } from '../../utils/messages';
+
+const verdict = { kind: 'article', packId: 'p', evidence: { kind: 'address', via: 'address' } };
+
+describe('parseToBackground', () => {
+  it.each([
+    [{ type: 'verdict:report', verdict }, true],
+    [{ type: 'verdict:report', verdict: null }, true],
+    [{ type: 'panel:open' }, true],
+    [{ type: 'panel:data' }, true],
+    [{ type: 'verdict:report', verdict: { kind: 'everything', packId: 'p', evidence: {} } }, false],
+    [{ type: 'verdict:report' }, false],
+    [{ type: 'settings:write', key: 'x' }, false],
+    ['panel:open', false],
+    [null, false],
+    [[{ type: 'panel:open' }], false],
+  ])('%j accepted: %s', (message, accepted) => {
+    expect(parseToBackground(message) !== null).toBe(accepted);
+  });
+});
+
+describe('parseToPanel', () => {
+  it('accepts only the two panel commands', () => {
+    expect(parseToPanel({ type: 'panel:toggle' })).toEqual({ type: 'panel:toggle' });
+    expect(parseToPanel({ type: 'panel:show', extra: 1 })).toEqual({ type: 'panel:show' });
+    expect(parseToPanel({ type: 'panel:data' })).toBeNull();
+  });
+});
+
+describe('isFromThisExtension', () => {
+  it('accepts only this extension as sender', () => {
+    expect(isFromThisExtension({ id: 'abc' }, 'abc')).toBe(true);
+    expect(isFromThisExtension({ id: 'other' }, 'abc')).toBe(false);
+    expect(isFromThisExtension({}, 'abc')).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { integrityProblems } from '../../utils/packs/integrity';
+import { formatProblem, loadPack } from '../../utils/packs/load';
+import type { PackInput } from '../../utils/packs/schema';
+import { ARTICLE_TEXT, rawPack, realPack } from './helpers';
+
+/** The problems a broken copy of the real pack gets, formatted as the checker prints them. */
+function problemsOf(edit: (pack: any) => void): string[] {
+  const pack = rawPack();
+  edit(pack);
+  const result = loadPack(pack);
+  if (!result.ok) return result.error.map(formatProblem);
+  return integrityProblems(pack as unknown as PackInput, ARTICLE_TEXT).map(formatProblem);
+}
+
+describe('the first pack', () => {
+  const { pack } = realPack();
+
+  it('loads with every section filled and every reference resolved', () => {
+    expect(pack.places.length).toBeGreaterThanOrEqual(15);
+    expect(pack.people.length).toBeGreaterThanOrEqual(10);
+    expect(pack.timeline.length).toBeGreaterThanOrEqual(20);
+    for (const item of [...pack.places, ...pack.people, ...pack.timeline]) {
+      expect(item.sources.length, item.id).toBeGreaterThan(0);
+      for (const source of item.sources) expect(source.url).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('names no author: the byline is unknown', () => {
+    expect(JSON.stringify(rawPack())).not.toMatch(/"(byline|author)"/i);
+  });
+
+  it('marks the inferred publication date as inferred', () => {
+    expect(pack.article.published).toMatchObject({ date: '2022-10-19', certainty: 'inferred' });
+  });
+});
+
+describe('broken packs are refused with the path of each problem', () => {
+  it.each([
+    [
+      'an unknown source',
+      (p: any) => (p.places[3].sources[0] = 'rferl-2022-10-04'),
+      'places[3].sources[0]: unknown source "rferl-2022-10-04"',
+    ],
+    ['a missing field', (p: any) => delete p.people[0].role, 'people[0].role'],
+    [
+      'an impossible date',
+      (p: any) => (p.timeline[2].date = '2022-02-30'),
+      'timeline[2].date: is not a real calendar date',
+    ],
+    [
+      'a latitude out of range',
+      (p: any) => (p.places[1].coordinates.lat = 123),
+      'places[1].coordinates.lat',
+    ],
+    [
+      'an http source',
+      (p: any) => (p.sources[0].url = 'http://example.com/'),
+      'sources[0].url: must be an https:// URL',
+    ],
+    ['events out of order', (p: any) => p.timeline.reverse(), 'out of order'],
+    ['a duplicate id', (p: any) => (p.places[1].id = p.places[0].id), 'places[1].id: duplicate id'],
+    ['an extra key', (p: any) => (p.places[0].nickname = 'x'), 'places[0].nickname'],
+    [
+      'a quote not in the article',
+      (p: any) => (p.people.find((x: any) => x.quotes.length).quotes[0].text = 'I never said this'),
+      'not found verbatim',
+    ],
+    [
+      'a mirror site as a source',
+      (p: any) => (p.sources[0].url = 'https://wikimili.com/en/Almaty'),
+      'sources[0].url: "wikimili.com" is not on the list of reputable publishers',
+    ],
+  ])('%s', (_name, edit, expected) => {
+    const problems = problemsOf(edit);
+    expect(problems.join('\n')).toContain(expected);
+  });
+
+  it('skips a pack of an unknown schema version instead of failing on it', () => {
+    const result = loadPack({ ...rawPack(), schemaVersion: 99 });
+    expect(result).toMatchObject({ ok: false, skipped: 'unknown-schema-version' });
+  });
+});

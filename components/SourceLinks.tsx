@@ -8,6 +8,12 @@ export interface SourceLinksProps {
 /** The sources of a fact, as links that open in a new tab without telling the site where from. */
 export function SourceLinks({ sources }: SourceLinksProps) {
   if (sources.length === 0) return null;
+  const publishers = sources.map((source) => source.publisher);
+  // "Wikipedia, Wikipedia" says nothing: where a publisher repeats, name the page too.
+  const label = (source: Source) =>
+    publishers.indexOf(source.publisher) !== publishers.lastIndexOf(source.publisher)
+      ? `${source.publisher}: ${source.title}`
+      : source.publisher;
   return (
     <p class="sources">
       <span class="sources-label">{sources.length === 1 ? strings.source : strings.sources}:</span>{' '}
@@ -15,7 +21,7 @@ export function SourceLinks({ sources }: SourceLinksProps) {
         <span key={source.id}>
           {i > 0 && ', '}
           <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
-            {source.publisher}
+            {label(source)}
           </a>
         </span>
       ))}

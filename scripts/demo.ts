@@ -71,6 +71,11 @@ try {
           console.log(`\n${entry.label}\n  ${entry.url}\n  ${title}`);
           if (verdict) console.log(`  why: ${evidenceText(verdict.evidence as Evidence)}`);
         }
+        if (verdict && entry.name === 'article' && scheme === 'light') {
+          const launcherShot = join(OUT, 'article-launcher-light.png');
+          await page.screenshot({ path: launcherShot });
+          shots.push(launcherShot);
+        }
         if (verdict) {
           await browser.clickToolbarButton(page);
           await page.getByRole('complementary', { name: 'Backstory' }).waitFor();
@@ -82,6 +87,17 @@ try {
         const file = join(OUT, `${entry.name}-${scheme}.png`);
         await page.screenshot({ path: file });
         shots.push(file);
+        if (verdict && entry.name === 'article') {
+          // One picture per section, reached with the panel's own section buttons.
+          const panel = page.getByRole('complementary', { name: 'Backstory' });
+          for (const section of ['People', 'Timeline']) {
+            await panel.getByRole('navigation').getByRole('button', { name: section }).click();
+            await page.waitForTimeout(800);
+            const sectionShot = join(OUT, `${entry.name}-${section.toLowerCase()}-${scheme}.png`);
+            await page.screenshot({ path: sectionShot });
+            shots.push(sectionShot);
+          }
+        }
         await page.close();
       }
     } finally {

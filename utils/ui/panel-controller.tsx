@@ -58,6 +58,7 @@ export function createPanelController({
   const mount = () => {
     shadow = createShadowHost(doc, PANEL_TAG, css);
     container = doc.createElement('div');
+    container.className = 'root';
     shadow.root.append(container);
     shadow.root.addEventListener('keydown', (event) => {
       const key = (event as KeyboardEvent).key;
@@ -104,10 +105,11 @@ export function createPanelController({
 
   function jump(sectionId: string) {
     const section = shadow?.root.getElementById(`section-${sectionId}`);
-    const reduce = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches ?? true;
-    section?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
-    section?.querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
-    section?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+    const heading = section?.querySelector<HTMLElement>('h2');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus({ preventScroll: true });
+    // An instant jump: a smooth scroll across a long panel is slow and disorienting.
+    section?.scrollIntoView({ behavior: 'auto', block: 'start' });
   }
 
   return {

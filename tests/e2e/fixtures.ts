@@ -3,23 +3,11 @@
  * served on 127.0.0.1 at its real address (host-resolver rules), plus a page object for the panel.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import { FIXTURES, fixturePage } from '../fixtures';
 
-const ROOT = join(import.meta.dirname, '../..');
-
-/** A fixture page from `tests/fixtures/pages.json`. */
-export interface FixtureEntry {
-  file: string;
-  url: string;
-  expect: 'article' | 'version' | 'related' | null;
-  why: string;
-}
-export const FIXTURES = JSON.parse(
-  readFileSync(join(ROOT, 'tests/fixtures/pages.json'), 'utf8'),
-) as FixtureEntry[];
+export { FIXTURES };
 export const ARTICLE_URL = FIXTURES[0]!.url;
 
 /** The panel as a reader meets it. */
@@ -67,7 +55,7 @@ export const test = base.extend<Fixtures>({
     const server = await startFixtureServer(
       FIXTURES.map((entry) => ({
         url: entry.url,
-        html: readFileSync(join(ROOT, 'tests/fixtures/pages', entry.file), 'utf8'),
+        html: fixturePage(entry.file),
       })),
     );
     await use(server);

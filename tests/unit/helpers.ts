@@ -29,18 +29,4 @@ export function rawPack(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(PACK_DIR, 'pack.json'), 'utf8')) as Record<string, unknown>;
 }
 
-/** A fixture page's HTML. */
-export function fixturePage(file: string): string {
-  return readFileSync(join(ROOT, 'tests/fixtures/pages', file), 'utf8');
-}
-
-/** The fixture list (`tests/fixtures/pages.json`). */
-export interface FixtureEntry {
-  file: string;
-  url: string;
-  expect: 'article' | 'version' | 'related' | null;
-  why: string;
-}
-export const FIXTURES = JSON.parse(
-  readFileSync(join(ROOT, 'tests/fixtures/pages.json'), 'utf8'),
-) as FixtureEntry[];
+export { FIXTURES, fixturePage } from '../fixtures';

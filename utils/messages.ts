@@ -68,9 +68,25 @@ function isVerdict(value: unknown): value is Verdict {
     isRecord(value) &&
     (value.kind === 'article' || value.kind === 'version' || value.kind === 'related') &&
     typeof value.packId === 'string' &&
-    isRecord(value.evidence) &&
-    typeof value.evidence.kind === 'string'
+    isEvidence(value.evidence)
   );
+}
+
+function isEvidence(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  switch (value.kind) {
+    case 'address':
+      return value.via === 'address' || value.via === 'canonical';
+    case 'text':
+      return typeof value.share === 'number' && value.share >= 0 && value.share <= 1;
+    case 'quotes':
+      return isCount(value.quotes) && isCount(value.names);
+    case 'topic':
+      return isCount(value.terms) && isCount(value.names);
+    default:
+      return false;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

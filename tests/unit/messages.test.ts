@@ -11,6 +11,24 @@ describe('parseToBackground', () => {
     [{ type: 'panel:data' }, true],
     [{ type: 'verdict:report', verdict: { kind: 'everything', packId: 'p', evidence: {} } }, false],
     [{ type: 'verdict:report' }, false],
+    [
+      { type: 'verdict:report', verdict: { ...verdict, evidence: { kind: 'text', share: 7 } } },
+      false,
+    ],
+    [
+      {
+        type: 'verdict:report',
+        verdict: { ...verdict, evidence: { kind: 'quotes', quotes: '<b>', names: 1 } },
+      },
+      false,
+    ],
+    [
+      {
+        type: 'verdict:report',
+        verdict: { ...verdict, evidence: { kind: 'topic', terms: 5, names: 2 } },
+      },
+      true,
+    ],
     [{ type: 'settings:write', key: 'x' }, false],
     ['panel:open', false],
     [null, false],

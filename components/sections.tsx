@@ -6,13 +6,16 @@ import type { ComponentChildren } from 'preact';
 import type { Pack } from '../utils/packs/types';
 import { strings } from '../utils/strings';
 import { CardBoundary } from './CardBoundary';
+import { FigureCard } from './FigureCard';
+import { GlossaryList } from './GlossaryList';
+import { NoteCard } from './NoteCard';
 import { PersonCard } from './PersonCard';
 import { PlaceCard } from './PlaceCard';
 import { Timeline } from './Timeline';
 
 /** A panel section: an id (for its anchor and settings), a heading and what it shows for a pack. */
 export interface SectionDefinition {
-  id: 'places' | 'people' | 'timeline';
+  id: 'places' | 'people' | 'timeline' | 'figures' | 'glossary' | 'notes';
   heading: string;
   /** How many items the pack has for this section (0 shows the empty state). */
   count: (pack: Pack) => number;
@@ -51,5 +54,37 @@ export const SECTIONS: readonly SectionDefinition[] = [
         <Timeline pack={pack} />
       </CardBoundary>
     ),
+  },
+  {
+    id: 'figures',
+    heading: strings.sections.figures,
+    count: (pack) => pack.figures.length,
+    render: (pack) =>
+      pack.figures.map((figure) => (
+        <CardBoundary key={figure.id} label={`figure ${figure.id}`}>
+          <FigureCard figure={figure} />
+        </CardBoundary>
+      )),
+  },
+  {
+    id: 'glossary',
+    heading: strings.sections.glossary,
+    count: (pack) => pack.glossary.length,
+    render: (pack) => (
+      <CardBoundary label="glossary">
+        <GlossaryList terms={pack.glossary} />
+      </CardBoundary>
+    ),
+  },
+  {
+    id: 'notes',
+    heading: strings.sections.notes,
+    count: (pack) => pack.notes.length,
+    render: (pack) =>
+      pack.notes.map((note) => (
+        <CardBoundary key={note.id} label={`note ${note.id}`}>
+          <NoteCard note={note} />
+        </CardBoundary>
+      )),
   },
 ];

@@ -59,7 +59,14 @@ export const strings = {
   backgroundFor: 'Background for',
   published: (date: string, certain: boolean) =>
     certain ? `Published ${date}` : `Published ${date} (inferred)`,
-  sections: { places: 'Places', people: 'People', timeline: 'Timeline' },
+  sections: {
+    places: 'Places',
+    people: 'People',
+    timeline: 'Timeline',
+    figures: 'Figures',
+    glossary: 'Terms',
+    notes: 'Notes on the article',
+  },
   sectionsNav: 'Sections',
   alsoKnownAs: 'Also',
   keyFigure: 'Key figure',

@@ -24,12 +24,19 @@ afterEach(() => {
 });
 
 describe('Panel', () => {
-  it('is a complementary landmark named Backstory with the three section headings', () => {
+  it('is a complementary landmark named Backstory with its section headings, Places, People and Timeline first', () => {
     const root = mount({ status: 'ready', verdict, pack });
     const landmark = root.querySelector('[role="complementary"]');
     expect(landmark?.getAttribute('aria-label')).toBe('Backstory');
     const headings = [...root.querySelectorAll('section > h2')].map((h) => h.textContent);
-    expect(headings).toEqual(['Places', 'People', 'Timeline']);
+    expect(headings).toEqual([
+      'Places',
+      'People',
+      'Timeline',
+      'Figures',
+      'Terms',
+      'Notes on the article',
+    ]);
   });
 
   it('says what was recognized and why', () => {
@@ -44,6 +51,11 @@ describe('Panel', () => {
     expect(root.querySelectorAll('#section-places article.card')).toHaveLength(pack.places.length);
     expect(root.querySelectorAll('#section-people article.card')).toHaveLength(pack.people.length);
     expect(root.querySelectorAll('#section-timeline li.event')).toHaveLength(pack.timeline.length);
+    expect(root.querySelectorAll('#section-figures article.card')).toHaveLength(
+      pack.figures.length,
+    );
+    expect(root.querySelectorAll('#section-glossary dt')).toHaveLength(pack.glossary.length);
+    expect(root.textContent).toContain('The photo caption mixes up two border areas');
   });
 
   it('shows loading and error states instead of an empty panel', () => {

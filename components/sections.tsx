@@ -1,6 +1,6 @@
 /**
  * The panel's sections, registered in one list with the same small contract: adding a section is
- * a component plus a line here (and `tests/unit/sections.test.ts` checks the list).
+ * a component plus a line here (and `tests/unit/panel.test.tsx` checks the list).
  */
 import type { ComponentChildren } from 'preact';
 import type { Pack } from '../utils/packs/types';
@@ -22,69 +22,76 @@ export interface SectionDefinition {
   render: (pack: Pack) => ComponentChildren;
 }
 
+type SectionId = SectionDefinition['id'];
+
+/** A section that shows one card per item, each behind its own error boundary. */
+function cardSection<T extends { id: string }>(
+  id: SectionId,
+  /** What one item is, for the console message when its card fails ("place kazakhstan"). */
+  itemName: string,
+  items: (pack: Pack) => readonly T[],
+  card: (item: T) => ComponentChildren,
+): SectionDefinition {
+  return {
+    id,
+    heading: strings.sections[id],
+    count: (pack) => items(pack).length,
+    render: (pack) =>
+      items(pack).map((item) => (
+        <CardBoundary key={item.id} label={`${itemName} ${item.id}`}>
+          {card(item)}
+        </CardBoundary>
+      )),
+  };
+}
+
+/** A section that shows one block for the whole list, behind one error boundary. */
+function blockSection(
+  id: SectionId,
+  count: (pack: Pack) => number,
+  block: (pack: Pack) => ComponentChildren,
+): SectionDefinition {
+  return {
+    id,
+    heading: strings.sections[id],
+    count,
+    render: (pack) => <CardBoundary label={id}>{block(pack)}</CardBoundary>,
+  };
+}
+
 export const SECTIONS: readonly SectionDefinition[] = [
-  {
-    id: 'places',
-    heading: strings.sections.places,
-    count: (pack) => pack.places.length,
-    render: (pack) =>
-      pack.places.map((place) => (
-        <CardBoundary key={place.id} label={`place ${place.id}`}>
-          <PlaceCard place={place} />
-        </CardBoundary>
-      )),
-  },
-  {
-    id: 'people',
-    heading: strings.sections.people,
-    count: (pack) => pack.people.length,
-    render: (pack) =>
-      pack.people.map((person) => (
-        <CardBoundary key={person.id} label={`person ${person.id}`}>
-          <PersonCard person={person} />
-        </CardBoundary>
-      )),
-  },
-  {
-    id: 'timeline',
-    heading: strings.sections.timeline,
-    count: (pack) => pack.timeline.length,
-    render: (pack) => (
-      <CardBoundary label="timeline">
-        <Timeline pack={pack} />
-      </CardBoundary>
-    ),
-  },
-  {
-    id: 'figures',
-    heading: strings.sections.figures,
-    count: (pack) => pack.figures.length,
-    render: (pack) =>
-      pack.figures.map((figure) => (
-        <CardBoundary key={figure.id} label={`figure ${figure.id}`}>
-          <FigureCard figure={figure} />
-        </CardBoundary>
-      )),
-  },
-  {
-    id: 'glossary',
-    heading: strings.sections.glossary,
-    count: (pack) => pack.glossary.length,
-    render: (pack) => (
-      <CardBoundary label="glossary">
-        <GlossaryList terms={pack.glossary} />
-      </CardBoundary>
-    ),
-  },
-  {
-    id: 'notes',
-    heading: strings.sections.notes,
-    count: (pack) => pack.notes.length,
-    render: (pack) =>
-      pack.notes.map((note) => (
-        <CardBoundary key={note.id} label={`note ${note.id}`}>
-          <NoteCard note={note} />
-        </CardBoundary>
-      )),
-  },
+  cardSection(
+    'places',
+    'place',
+    (pack) => pack.places,
+    (place) => <PlaceCard place={place} />,
+  ),
+  cardSection(
+    'people',
+    'person',
+    (pack) => pack.people,
+    (person) => <PersonCard person={person} />,
+  ),
+  blockSection(
+    'timeline',
+    (pack) => pack.timeline.length,
+    (pack) => <Timeline pack={pack} />,
+  ),
+  cardSection(
+    'figures',
+    'figure',
+    (pack) => pack.figures,
+    (figure) => <FigureCard figure={figure} />,
+  ),
+  blockSection(
+    'glossary',
+    (pack) => pack.glossary.length,
+    (pack) => <GlossaryList terms={pack.glossary} />,
+  ),
+  cardSection(
+    'notes',
+    'note',
+    (pack) => pack.notes,
+    (note) => <NoteCard note={note} />,
+  ),
 ];

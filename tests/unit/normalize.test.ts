@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { phraseKey, tokenize, wordString } from '../../utils/recognition/normalize';
+import {
+  hasTerm,
+  isValidTerm,
+  phraseKey,
+  termKey,
+  tokenize,
+  wordString,
+} from '../../utils/recognition/normalize';
 
 describe('tokenize', () => {
   it.each([
@@ -33,5 +40,40 @@ describe('phrases', () => {
     const text = wordString(tokenize('The Muscovite said: “I love Russia.”'));
     expect(text.includes(` ${phraseKey('I love Russia')} `)).toBe(true);
     expect(text.includes(` ${phraseKey('love Russ')} `)).toBe(false);
+  });
+});
+
+describe('stems', () => {
+  const text = wordString(
+    tokenize('Мобилизацию объявили в Казахстане? Нет, в России; Путина поддержали'),
+  );
+
+  it.each([
+    ['казахстан*', true],
+    ['мобилизаци*', true],
+    ['путин*', true],
+    ['казахстан', false],
+    ['россии', true],
+    ['росси', false],
+    ['объявил* в казахстан*', true],
+    ['объявил* в россии', false],
+  ])('%s found: %s', (term, found) => {
+    expect(hasTerm(text, termKey(term))).toBe(found);
+  });
+
+  it('keeps the stem marker through folding', () => {
+    expect(termKey('Левада-Центр*')).toBe('левада центр*');
+    expect(termKey('Никита Рахимов*')).toBe('никита рахимов*');
+  });
+
+  it.each([
+    ['Казахстан*', true],
+    ['частичн* мобилизаци*', true],
+    ['Kazakhstan', true],
+    ['абв*', false],
+    ['* мобилизация', false],
+    ['моби*лизация', false],
+  ])('%s is a valid term: %s', (term, valid) => {
+    expect(isValidTerm(term)).toBe(valid);
   });
 });

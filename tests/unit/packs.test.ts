@@ -67,6 +67,11 @@ describe('broken packs are refused with the path of each problem', () => {
       'not found verbatim',
     ],
     [
+      'a stem too short to mean anything',
+      (p: any) => (p.places[0].mentions[0] = 'Каз*'),
+      'places[0].mentions[0]: a "*" must end a word of at least 4 letters',
+    ],
+    [
       'a mirror site as a source',
       (p: any) => (p.sources[0].url = 'https://wikimili.com/en/Almaty'),
       'sources[0].url: "wikimili.com" is not on the list of reputable publishers',

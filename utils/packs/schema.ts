@@ -4,6 +4,7 @@
  * The authoring guide for every field is `data/README.md`.
  */
 import * as v from 'valibot';
+import { isValidTerm, MIN_STEM } from '../recognition/normalize';
 
 /** The pack format this build understands; a pack with another version is skipped with a warning. */
 export const PACK_SCHEMA_VERSION = 1;
@@ -22,6 +23,11 @@ const HttpsUrl = v.pipe(
   v.string(),
   v.url('must be a URL'),
   v.startsWith('https://', 'must be an https:// URL'),
+);
+/** A name or term as the page may write it; a word ending in `*` is a stem (any ending). */
+const Term = v.pipe(
+  Text,
+  v.check(isValidTerm, `a "*" must end a word of at least ${MIN_STEM} letters`),
 );
 const SourceRefs = v.pipe(v.array(Id), v.minLength(1, 'needs at least one source'));
 
@@ -47,7 +53,7 @@ export const KeyFigureSchema = v.strictObject({
 });
 
 /** Words the page itself uses for an entity, for finding and marking mentions. */
-const Mentions = v.pipe(v.array(Text), v.minLength(1, 'needs at least one mention form'));
+const Mentions = v.pipe(v.array(Term), v.minLength(1, 'needs at least one mention form'));
 
 export const PlaceSchema = v.strictObject({
   id: Id,
@@ -145,9 +151,9 @@ export const RecognitionSchema = v.strictObject({
    * Terms of the story's subject, in every language it was reported in. A page about the same
    * events uses several of them; a page that shares only one is about something else.
    */
-  topicTerms: v.pipe(v.array(Text), v.minLength(3)),
+  topicTerms: v.pipe(v.array(Term), v.minLength(3)),
   /** Terms of which a related page must use at least one (the story's core). */
-  coreTerms: v.pipe(v.array(Text), v.minLength(1)),
+  coreTerms: v.pipe(v.array(Term), v.minLength(1)),
 });
 
 export const PackSchema = v.strictObject({

@@ -3,9 +3,9 @@
  * takes a pack and its article text and returns data, so tests compile fixtures the same way.
  */
 import type { PackInput } from '../packs/schema';
-import type { CompiledIndex, CompiledPack } from './compiled';
+import { STEM_KEY, type CompiledIndex, type CompiledPack } from './compiled';
 import { sampledShingles } from './fingerprint';
-import { phraseKey, tokenize } from './normalize';
+import { phraseKey, termKey, tokenize } from './normalize';
 import { addressKey } from './url';
 
 /** Quotes shorter than this many words are too common to count as evidence of a copy. */
@@ -20,7 +20,7 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
     .flatMap((person) => person.quotes.map((quote) => phraseKey(quote.text)))
     .filter((quote) => quote.split(' ').length >= MIN_QUOTE_WORDS);
   const names = [...pack.people, ...pack.places].map((entity) =>
-    unique(entity.mentions.map(phraseKey).filter(Boolean)),
+    unique(entity.mentions.map(termKey).filter(Boolean)),
   );
   return {
     id: pack.id,
@@ -28,8 +28,8 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
     shingles: [...sampledShingles(tokenize(articleText))].sort((a, b) => a - b),
     quotes: unique(quotes),
     names,
-    topicTerms: unique(pack.recognition.topicTerms.map(phraseKey).filter(Boolean)),
-    coreTerms: unique(pack.recognition.coreTerms.map(phraseKey).filter(Boolean)),
+    topicTerms: unique(pack.recognition.topicTerms.map(termKey).filter(Boolean)),
+    coreTerms: unique(pack.recognition.coreTerms.map(termKey).filter(Boolean)),
   };
 }
 
@@ -37,12 +37,23 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
 export function buildIndex(packs: readonly CompiledPack[]): CompiledIndex {
   const addressIndex: Record<string, number[]> = {};
   const wordIndex: Record<string, number[]> = {};
+  const stemIndex: Record<string, Record<string, number[]>> = {};
   packs.forEach((pack, position) => {
     for (const address of pack.addresses) add(addressIndex, address, position);
     const phrases = [...pack.topicTerms, ...pack.coreTerms, ...pack.names.flat()];
-    for (const phrase of phrases) add(wordIndex, phrase.split(' ')[0] ?? '', position);
+    for (const phrase of phrases) {
+      const first = phrase.split(' ')[0] ?? '';
+      if (!first.endsWith('*')) {
+        add(wordIndex, first, position);
+        continue;
+      }
+      const stem = first.slice(0, -1);
+      const key = stem.slice(0, STEM_KEY);
+      const stems = Object.hasOwn(stemIndex, key) ? stemIndex[key] : (stemIndex[key] = {});
+      if (stems) add(stems, stem, position);
+    }
   });
-  return { version: 1, packs: [...packs], addressIndex, wordIndex };
+  return { version: 1, packs: [...packs], addressIndex, wordIndex, stemIndex };
 }
 
 function add(table: Record<string, number[]>, key: string, position: number): void {

@@ -13,7 +13,10 @@ export interface CompiledPack {
   shingles: number[];
   /** The article's quotes as folded phrases. */
   quotes: string[];
-  /** Folded names of the pack's people and places; each entry lists one entity's forms. */
+  /**
+   * Folded names of the pack's people and places; each entry lists one entity's forms. Names and
+   * terms are term keys (see `termKey`): a word ending in `*` is a stem.
+   */
   names: string[][];
   /** Folded subject terms in every language of the story's coverage. */
   topicTerms: string[];
@@ -32,4 +35,13 @@ export interface CompiledIndex {
    * this table costs one failed look-up; a pack none of whose words occur is never examined.
    */
   wordIndex: Record<string, number[]>;
+  /**
+   * For terms whose first word is a stem ("казахстан*"): the stem's first {@link STEM_KEY}
+   * letters, then the stem, to the packs that use it. A page word costs one more look-up, by its
+   * prefix.
+   */
+  stemIndex: Record<string, Record<string, number[]>>;
 }
+
+/** Letters of a word that key the stem index (the shortest stem allowed). */
+export const STEM_KEY = 4;

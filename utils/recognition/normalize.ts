@@ -32,3 +32,49 @@ export function wordString(words: readonly string[]): string {
 export function phraseKey(phrase: string): string {
   return tokenize(phrase).join(' ');
 }
+
+/** Letters a stem needs before its `*`, so that a stem cannot match half the language. */
+export const MIN_STEM = 4;
+// A word of a term, optionally marked as a stem with a trailing "*".
+const TERM_WORD = /[\p{L}\p{N}]+\*?/gu;
+
+/**
+ * A pack term in the form the engine compares: like {@link phraseKey}, but a word ending in `*`
+ * is a stem that matches any ending, for languages that inflect names and nouns
+ * ("Казахстан*" matches Казахстана, Казахстане, Казахстаном; "мобилизаци*" matches мобилизация,
+ * мобилизации, мобилизацию).
+ */
+export function termKey(term: string): string {
+  return (foldText(term).match(TERM_WORD) ?? []).join(' ');
+}
+
+/** Whether a term's stems are long enough: every `*` ends a word of at least {@link MIN_STEM} letters. */
+export function isValidTerm(term: string): boolean {
+  if (/(?<![\p{L}\p{N}])\*|\*(?=[\p{L}\p{N}])/u.test(term)) return false;
+  return termKey(term)
+    .split(' ')
+    .every((word) => !word.endsWith('*') || word.length - 1 >= MIN_STEM);
+}
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * Whether a {@link wordString} contains a term key: a plain substring test for whole words, a
+ * (cached) pattern when the term has stems.
+ */
+export function hasTerm(text: string, key: string): boolean {
+  if (!key.includes('*')) return text.includes(` ${key} `);
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const words = key
+      .split(' ')
+      .map((word) => (word.endsWith('*') ? `${escape(word.slice(0, -1))}[^ ]*` : escape(word)));
+    pattern = new RegExp(` ${words.join(' ')} `, 'u');
+    patterns.set(key, pattern);
+  }
+  return pattern.test(text);
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

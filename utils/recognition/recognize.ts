@@ -7,9 +7,9 @@
  * words on the page are examined further, so pages that are not a story cost about the same
  * whether one pack or thousands are installed.
  */
-import type { CompiledIndex, CompiledPack } from './compiled';
+import { STEM_KEY, type CompiledIndex, type CompiledPack } from './compiled';
 import { containment, sampledShingles } from './fingerprint';
-import { tokenize, wordString } from './normalize';
+import { hasTerm, tokenize, wordString } from './normalize';
 import { addressKey } from './url';
 import type { Evidence, Verdict } from './verdict';
 
@@ -77,12 +77,22 @@ function recognizeAddress(page: PageInput, index: CompiledIndex): Verdict | null
 /** Packs with at least `candidateWords` distinct indexed words on the page. */
 function candidatePacks(words: readonly string[], index: CompiledIndex): CompiledPack[] {
   const seen = new Map<number, Set<string>>();
+  const hit = (position: number, term: string) => {
+    let hits = seen.get(position);
+    if (!hits) seen.set(position, (hits = new Set()));
+    hits.add(term);
+  };
+  const { wordIndex, stemIndex } = index;
   for (const word of words) {
-    if (!Object.hasOwn(index.wordIndex, word)) continue;
-    for (const position of index.wordIndex[word] ?? []) {
-      let hits = seen.get(position);
-      if (!hits) seen.set(position, (hits = new Set()));
-      hits.add(word);
+    if (Object.hasOwn(wordIndex, word)) {
+      for (const position of wordIndex[word] ?? []) hit(position, word);
+    }
+    if (word.length < STEM_KEY) continue;
+    const prefix = word.slice(0, STEM_KEY);
+    if (!Object.hasOwn(stemIndex, prefix)) continue;
+    for (const [stem, positions] of Object.entries(stemIndex[prefix] ?? {})) {
+      if (!word.startsWith(stem)) continue;
+      for (const position of positions) hit(position, `${stem}*`);
     }
   }
   const candidates: CompiledPack[] = [];
@@ -102,7 +112,7 @@ function judge(pack: CompiledPack, text: string, shingles: ReadonlySet<number>):
   const share = containment(pack.shingles, shingles);
   if (share >= THRESHOLDS.versionShare) return verdict('version', { kind: 'text', share });
 
-  const has = (phrase: string) => text.includes(` ${phrase} `);
+  const has = (term: string) => hasTerm(text, term);
   const quotes = pack.quotes.filter(has).length;
   const names = pack.names.filter((forms) => forms.some(has)).length;
   if (quotes >= THRESHOLDS.versionQuotes && names >= THRESHOLDS.versionNames) {

@@ -4,29 +4,19 @@
  * Backstory added nothing to it and that the extension logged no error there. Skips, with a
  * message, when the corpus is absent (it is not part of the repository). Needs `npm run build`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { launchWithExtension } from './lib/chromium';
+import { CORPUS_DIR, corpusPages, offlineRules } from './lib/corpus';
 import { startFixtureServer } from './lib/fixture-server';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const CORPUS = resolve(process.env.CORPUS_DIR ?? join(ROOT, '../shared/corpus/readability'));
-
-if (!existsSync(CORPUS)) {
-  console.log(`sweep: corpus not found at ${CORPUS}; skipping (set CORPUS_DIR to run it).`);
+const pages = corpusPages();
+if (!pages) {
+  console.log(`sweep: corpus not found at ${CORPUS_DIR}; skipping (set CORPUS_DIR to run it).`);
   process.exit(0);
 }
-const files = readdirSync(CORPUS)
-  .filter((file) => file.endsWith('.html'))
-  .sort();
-const pages = files.map((file) => ({
-  url: `http://corpus.test/${file}`,
-  html: readFileSync(join(CORPUS, file), 'utf8'),
-}));
 const server = await startFixtureServer(pages);
 // Every other host fails at once: corpus pages reference the live web, which is not reachable here.
 const browser = await launchWithExtension({
-  hostResolverRules: `${server.hostResolverRules}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+  hostResolverRules: offlineRules(server.hostResolverRules),
 });
 const failures: string[] = [];
 try {

@@ -29,6 +29,17 @@ export function chromiumPath(): string {
   return path;
 }
 
+/** Flags for a quiet, offline Chromium: no sandbox (containers), no GPU, no background traffic. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** A browser with Backstory loaded. */
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -59,13 +70,7 @@ export async function launchWithExtension(
   const args = [
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...CHROMIUM_FLAGS,
     '--enable-unsafe-extension-debugging',
   ];
   if (options.hostResolverRules) args.push(`--host-resolver-rules=${options.hostResolverRules}`);

@@ -3,7 +3,7 @@
  * takes a pack and its article text and returns data, so tests compile fixtures the same way.
  */
 import type { PackInput } from '../packs/schema';
-import { STEM_KEY, type CompiledIndex, type CompiledPack } from './compiled';
+import { indexEntry, STEM_KEY, type CompiledIndex, type CompiledPack } from './compiled';
 import { sampledShingles } from './fingerprint';
 import { phraseKey, termKey, tokenize } from './normalize';
 import { addressKey } from './url';
@@ -40,26 +40,31 @@ export function buildIndex(packs: readonly CompiledPack[]): CompiledIndex {
   const stemIndex: Record<string, Record<string, number[]>> = {};
   packs.forEach((pack, position) => {
     for (const address of pack.addresses) add(addressIndex, address, position);
-    const phrases = [...pack.topicTerms, ...pack.coreTerms, ...pack.names.flat()];
-    for (const phrase of phrases) {
+    const phrases = [
+      ...pack.topicTerms.map((phrase) => [phrase, false] as const),
+      ...pack.coreTerms.map((phrase) => [phrase, false] as const),
+      ...pack.names.flat().map((phrase) => [phrase, true] as const),
+    ];
+    for (const [phrase, isName] of phrases) {
       const first = phrase.split(' ')[0] ?? '';
+      const entry = indexEntry(position, isName);
       if (!first.endsWith('*')) {
-        add(wordIndex, first, position);
+        add(wordIndex, first, entry);
         continue;
       }
       const stem = first.slice(0, -1);
       const key = stem.slice(0, STEM_KEY);
       const stems = Object.hasOwn(stemIndex, key) ? stemIndex[key] : (stemIndex[key] = {});
-      if (stems) add(stems, stem, position);
+      if (stems) add(stems, stem, entry);
     }
   });
   return { version: 1, packs: [...packs], addressIndex, wordIndex, stemIndex };
 }
 
-function add(table: Record<string, number[]>, key: string, position: number): void {
+function add(table: Record<string, number[]>, key: string, value: number): void {
   if (!key) return;
   const list = Object.hasOwn(table, key) ? table[key] : (table[key] = []);
-  if (list && !list.includes(position)) list.push(position);
+  if (list && !list.includes(value)) list.push(value);
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -31,17 +31,28 @@ export interface CompiledIndex {
   /** Address key to the indexes (in `packs`) of the packs whose article lives there. */
   addressIndex: Record<string, number[]>;
   /**
-   * A first word to the packs that have a term, name or quote starting with it. A page word not in
-   * this table costs one failed look-up; a pack none of whose words occur is never examined.
+   * A first word to the packs that have a term or name starting with it, as entries
+   * `position * 2 + isName` (see {@link indexEntry}). A page word not in this table costs one
+   * failed look-up; a pack none of whose words occur is never examined.
    */
   wordIndex: Record<string, number[]>;
   /**
    * For terms whose first word is a stem ("казахстан*"): the stem's first {@link STEM_KEY}
-   * letters, then the stem, to the packs that use it. A page word costs one more look-up, by its
-   * prefix.
+   * letters, then the stem, to entries as in `wordIndex`. A page word costs one more look-up, by
+   * its prefix.
    */
   stemIndex: Record<string, Record<string, number[]>>;
 }
 
 /** Letters of a word that key the stem index (the shortest stem allowed). */
 export const STEM_KEY = 4;
+
+/** An index entry: the pack's position, and whether the word starts one of its names. */
+export function indexEntry(position: number, isName: boolean): number {
+  return position * 2 + (isName ? 1 : 0);
+}
+
+/** The pack position and name flag of an index entry. */
+export function readEntry(entry: number): { position: number; isName: boolean } {
+  return { position: entry >> 1, isName: (entry & 1) === 1 };
+}

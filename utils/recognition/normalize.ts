@@ -55,26 +55,3 @@ export function isValidTerm(term: string): boolean {
     .split(' ')
     .every((word) => !word.endsWith('*') || word.length - 1 >= MIN_STEM);
 }
-
-const patterns = new Map<string, RegExp>();
-
-/**
- * Whether a {@link wordString} contains a term key: a plain substring test for whole words, a
- * (cached) pattern when the term has stems.
- */
-export function hasTerm(text: string, key: string): boolean {
-  if (!key.includes('*')) return text.includes(` ${key} `);
-  let pattern = patterns.get(key);
-  if (!pattern) {
-    const words = key
-      .split(' ')
-      .map((word) => (word.endsWith('*') ? `${escape(word.slice(0, -1))}[^ ]*` : escape(word)));
-    pattern = new RegExp(` ${words.join(' ')} `, 'u');
-    patterns.set(key, pattern);
-  }
-  return pattern.test(text);
-}
-
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

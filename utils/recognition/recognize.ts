@@ -7,9 +7,10 @@
  * words on the page are examined further, so pages that are not a story cost about the same
  * whether one pack or thousands are installed.
  */
-import { STEM_KEY, type CompiledIndex, type CompiledPack } from './compiled';
+import { readEntry, STEM_KEY, type CompiledIndex, type CompiledPack } from './compiled';
 import { containment, sampledShingles } from './fingerprint';
-import { hasTerm, tokenize, wordString } from './normalize';
+import { tokenize } from './normalize';
+import { PageWords } from './page-words';
 import { addressKey } from './url';
 import type { Evidence, Verdict } from './verdict';
 
@@ -25,7 +26,11 @@ export interface PageInput {
 
 /** The thresholds behind the verdicts; exported for the tests that probe their edges. */
 export const THRESHOLDS = {
-  /** Distinct indexed words a pack needs on the page before it is examined at all. */
+  /**
+   * Distinct indexed words a pack needs on the page before it is examined at all, at least one of
+   * them from a name: the story's people and places are what set it apart from other stories
+   * that share its vocabulary.
+   */
   candidateWords: 3,
   /** Share of the article's text that makes a page a version of it (a third of it, with edits). */
   versionShare: 0.25,
@@ -48,11 +53,11 @@ export function recognize(page: PageInput, index: CompiledIndex): Verdict | null
   const candidates = candidatePacks(words, index);
   if (candidates.length === 0) return null;
 
-  const text = wordString(words);
+  const pageWords = new PageWords(words);
   const shingles = sampledShingles(words);
   let best: Verdict | null = null;
   for (const pack of candidates) {
-    const verdict = judge(pack, text, shingles);
+    const verdict = judge(pack, pageWords, shingles);
     if (verdict && (!best || RANK[verdict.kind] > RANK[best.kind])) best = verdict;
   }
   return best;
@@ -74,36 +79,38 @@ function recognizeAddress(page: PageInput, index: CompiledIndex): Verdict | null
   return null;
 }
 
-/** Packs with at least `candidateWords` distinct indexed words on the page. */
+/** Packs with at least `candidateWords` distinct indexed words on the page, one of them a name's. */
 function candidatePacks(words: readonly string[], index: CompiledIndex): CompiledPack[] {
-  const seen = new Map<number, Set<string>>();
-  const hit = (position: number, term: string) => {
-    let hits = seen.get(position);
-    if (!hits) seen.set(position, (hits = new Set()));
-    hits.add(term);
+  const hits = new Map<number, { words: Set<string>; named: boolean }>();
+  const hit = (entry: number, word: string) => {
+    const { position, isName } = readEntry(entry);
+    let pack = hits.get(position);
+    if (!pack) hits.set(position, (pack = { words: new Set(), named: false }));
+    pack.words.add(word);
+    pack.named ||= isName;
   };
   const { wordIndex, stemIndex } = index;
   for (const word of words) {
     if (Object.hasOwn(wordIndex, word)) {
-      for (const position of wordIndex[word] ?? []) hit(position, word);
+      for (const entry of wordIndex[word] ?? []) hit(entry, word);
     }
     if (word.length < STEM_KEY) continue;
     const prefix = word.slice(0, STEM_KEY);
     if (!Object.hasOwn(stemIndex, prefix)) continue;
-    for (const [stem, positions] of Object.entries(stemIndex[prefix] ?? {})) {
+    for (const [stem, entries] of Object.entries(stemIndex[prefix] ?? {})) {
       if (!word.startsWith(stem)) continue;
-      for (const position of positions) hit(position, `${stem}*`);
+      for (const entry of entries) hit(entry, `${stem}*`);
     }
   }
   const candidates: CompiledPack[] = [];
-  for (const [position, hits] of seen) {
+  for (const [position, { words: found, named }] of hits) {
     const pack = index.packs[position];
-    if (pack && hits.size >= THRESHOLDS.candidateWords) candidates.push(pack);
+    if (pack && named && found.size >= THRESHOLDS.candidateWords) candidates.push(pack);
   }
   return candidates;
 }
 
-function judge(pack: CompiledPack, text: string, shingles: ReadonlySet<number>): Verdict | null {
+function judge(pack: CompiledPack, page: PageWords, shingles: ReadonlySet<number>): Verdict | null {
   const verdict = (kind: Verdict['kind'], evidence: Evidence): Verdict => ({
     kind,
     packId: pack.id,
@@ -112,7 +119,7 @@ function judge(pack: CompiledPack, text: string, shingles: ReadonlySet<number>):
   const share = containment(pack.shingles, shingles);
   if (share >= THRESHOLDS.versionShare) return verdict('version', { kind: 'text', share });
 
-  const has = (term: string) => hasTerm(text, term);
+  const has = (term: string) => page.has(term);
   const quotes = pack.quotes.filter(has).length;
   const names = pack.names.filter((forms) => forms.some(has)).length;
   if (quotes >= THRESHOLDS.versionQuotes && names >= THRESHOLDS.versionNames) {

@@ -6,6 +6,23 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    // `npm run zip` writes .output/backstory-<version>-{chrome,firefox,sources}.zip. The sources
+    // zip is for addons.mozilla.org's reviewers: everything `npm ci && npm run build:firefox`
+    // needs (WXT already leaves out node_modules, hidden files, test files and .output), without
+    // tests, screenshots or anything generated.
+    excludeSources: [
+      'tests/**',
+      'docs/**',
+      'data/generated/**',
+      'test-results/**',
+      'playwright-report/**',
+      'demo-output/**',
+      'bench-output/**',
+      'web-ext-artifacts/**',
+      '**/*.log',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:

@@ -6,6 +6,23 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    // `npm run zip` writes .output/backstory-<version>-{chrome,firefox,sources}.zip. The sources
+    // zip is for addons.mozilla.org's reviewers: everything `npm ci && npm run build:firefox`
+    // needs (WXT already leaves out node_modules, hidden files, test files and .output), without
+    // tests, screenshots or anything generated.
+    excludeSources: [
+      'tests/**',
+      'docs/**',
+      'data/generated/**',
+      'test-results/**',
+      'playwright-report/**',
+      'demo-output/**',
+      'bench-output/**',
+      'web-ext-artifacts/**',
+      '**/*.log',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
@@ -24,7 +41,7 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'backstory@backstory.invalid',
-          strict_min_version: '115.0',
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
         gecko_android: { strict_min_version: '142.0' },

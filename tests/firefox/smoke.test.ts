@@ -1,0 +1,144 @@
+/**
+ * Smoke test of the Firefox build (.output/firefox-mv2) in Debian's Firefox ESR, headless, driven
+ * by puppeteer-core over WebDriver BiDi. Pages are served by the fixture server acting as Firefox's
+ * HTTP proxy, so each keeps its real address (see scripts/lib/firefox.ts).
+ *
+ * Run with `npm run test:firefox` after `npm run build:firefox`. A missing Firefox fails the run
+ * with how to install it; set BACKSTORY_SKIP_FIREFOX=1 to skip on purpose.
+ */
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox';
+import { evidenceText, strings, verdictHeading } from '../../utils/strings';
+import { FIXTURES, fixturePage } from '../fixtures';
+
+const skip = process.env.BACKSTORY_SKIP_FIREFOX === '1';
+if (skip) console.warn('BACKSTORY_SKIP_FIREFOX=1: the Firefox smoke test is skipped.');
+
+const byWhy = (why: string) => {
+  const fixture = FIXTURES.find((entry) => entry.why.startsWith(why));
+  if (!fixture) throw new Error(`no fixture "${why}…" in tests/fixtures/pages.json`);
+  return fixture;
+};
+const ARTICLE = byWhy('the article at its own address');
+const SAVED_COPY = byWhy('a saved copy whose canonical link');
+const RETYPESET = byWhy("the article's text on another site");
+const UNRELATED = byWhy('a local news story about something else');
+
+/**
+ * The first element with this ARIA role and accessible name inside one of Backstory's shadow
+ * roots, as Firefox's accessibility tree sees it (BiDi's accessibility locator does not look
+ * into shadow roots by itself, so each root is searched).
+ */
+async function findByRole(
+  page: Page,
+  role: string,
+  name: string,
+): Promise<ElementHandle<Element> | null> {
+  const hosts = await page.$$('backstory-launcher, backstory-panel');
+  for (const host of hosts) {
+    const root = (await host.evaluateHandle((el) => el.shadowRoot)) as ElementHandle<Node>;
+    const found = await root.$(`::-p-aria([role="${role}"][name="${name}"])`);
+    if (found) return found as ElementHandle<Element>;
+  }
+  return null;
+}
+
+/** Waits for {@link findByRole} to find the element, failing with what was looked for. */
+async function waitForRole(page: Page, role: string, name: string): Promise<ElementHandle> {
+  return vi.waitFor(
+    async () => {
+      const found = await findByRole(page, role, name);
+      if (!found) throw new Error(`no ${role} named "${name}" from Backstory on ${page.url()}`);
+      return found;
+    },
+    { timeout: 15_000, interval: 100 },
+  );
+}
+
+/** Names of Backstory's elements on the page (launcher and panel hosts). */
+function backstoryElements(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('*')]
+      .map((el) => el.localName)
+      .filter((name) => name.startsWith('backstory')),
+  );
+}
+
+describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
+  let server: FixtureServer;
+  let firefox: FirefoxWithExtension;
+
+  beforeAll(async () => {
+    server = await startFixtureServer(
+      FIXTURES.map((entry) => ({ url: entry.url, html: fixturePage(entry.file) })),
+    );
+    firefox = await launchFirefoxWithExtension({ proxyPort: server.port });
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  /** Opens a fixture at its real address in a new tab. */
+  async function open(url: string): Promise<Page> {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.localUrl(url));
+    return page;
+  }
+
+  /** Presses the launcher and returns the panel (the `complementary` landmark) once open. */
+  async function openPanel(page: Page): Promise<ElementHandle> {
+    const launcher = await waitForRole(page, 'button', strings.launcherLabel('article'));
+    await launcher.click();
+    return waitForRole(page, 'complementary', strings.brand);
+  }
+
+  const textOf = (element: ElementHandle) => element.evaluate((el) => el.textContent ?? '');
+
+  test('the article at its NBC address gets the launcher, which opens the panel', async () => {
+    const page = await open(ARTICLE.url);
+    expect(page.url()).toBe(server.localUrl(ARTICLE.url));
+    const panel = await openPanel(page);
+    for (const heading of [
+      strings.sections.places,
+      strings.sections.people,
+      strings.sections.timeline,
+    ]) {
+      // Firefox puts CSS text-transform into accessible names: the section headings, set in
+      // capitals by the panel's CSS, are named "PLACES" and so on there. (Each look-up walks the
+      // panel's accessibility tree, about a second, so the capitals are tried first.)
+      const named = (name: string) => panel.$(`::-p-aria([role="heading"][name="${name}"])`);
+      const found = (await named(heading.toUpperCase())) ?? (await named(heading));
+      expect(found, `heading ${heading}`).not.toBeNull();
+    }
+    const text = await textOf(panel);
+    expect(text).toContain(verdictHeading('article'));
+    // The address itself, not only the page's canonical link, made the verdict.
+    expect(text).toContain(evidenceText({ kind: 'address', via: 'address' }));
+  });
+
+  test('a saved copy is the article by its canonical link', async () => {
+    const text = await textOf(await openPanel(await open(SAVED_COPY.url)));
+    expect(text).toContain(verdictHeading('article'));
+    expect(text).toContain(evidenceText({ kind: 'address', via: 'canonical' }));
+  });
+
+  test('a re-typeset copy on another site is a version, by its text', async () => {
+    const text = await textOf(await openPanel(await open(RETYPESET.url)));
+    expect(text).toContain(verdictHeading('version'));
+    expect(text).toMatch(/\d+% of the article’s text is on this page\./);
+  });
+
+  test('an unrelated page gets nothing', async () => {
+    const unrelated = await open(UNRELATED.url);
+    // Nothing shows on a page that was not looked at either: wait until the article, loaded
+    // after it in the same browser, has its launcher, so the unrelated tab had its turn first.
+    const article = await open(ARTICLE.url);
+    await waitForRole(article, 'button', strings.launcherLabel('article'));
+    expect(await backstoryElements(unrelated)).toEqual([]);
+    expect(await backstoryElements(article)).toEqual(['backstory-launcher']);
+  });
+});

@@ -150,9 +150,17 @@ export const settingsItem = storage.defineItem<unknown>('local:settings', {
   version: 1,
 });
 
-/** The reader's settings, validated. */
+/**
+ * The reader's settings, validated. Storage that cannot be read at all (a failed migration, a
+ * version from a newer build) gives the defaults, with a warning, rather than stopping Backstory.
+ */
 export async function loadSettings(): Promise<Settings> {
-  return parseSettings(await settingsItem.getValue());
+  try {
+    return parseSettings(await settingsItem.getValue());
+  } catch (error) {
+    console.warn('Backstory: settings unreadable, using defaults:', error);
+    return parseSettings(undefined);
+  }
 }
 
 /** Saves a change to the settings; an invalid value in it falls back like any stored one. */

@@ -29,7 +29,8 @@ export default defineContentScript({
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       const message = parseToPanel(raw);
       if (!message || !isFromThisExtension(sender, browser.runtime.id)) return undefined;
-      const open = message.type === 'panel:toggle' ? panel.toggle() : panel.show();
+      const open =
+        message.type === 'panel:toggle' ? panel.toggle() : panel.show({ focus: message.focus });
       return Promise.resolve({ ok: true, value: { open } });
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -63,6 +63,9 @@ export const test = base.extend<Fixtures>({
   },
   extension: async ({ server }, use) => {
     const browser = await launchWithExtension({ hostResolverRules: server.hostResolverRules });
+    // These tests open the panel by hand (launcher, toolbar, keyboard); opening by itself, the
+    // default for the article and its versions, has its own tests in settings.spec.ts.
+    await setSettings(browser, { autoOpen: { article: false, version: false, related: false } });
     await use(browser);
     await browser.close();
   },
@@ -76,5 +79,13 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+
+/** Stores settings as the options page would (the extension's own storage). */
+export async function setSettings(browser: ExtensionBrowser, settings: object): Promise<void> {
+  await browser.worker.evaluate(
+    (value) => chrome.storage.local.set({ settings: value }),
+    settings as Record<string, unknown>,
+  );
+}
 
 export { expect };

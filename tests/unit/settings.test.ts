@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
@@ -8,6 +8,7 @@ import {
   parseSettings,
   parseSiteList,
   saveSettings,
+  settingsItem,
   watchSettings,
 } from '../../utils/settings';
 
@@ -94,6 +95,14 @@ describe('storage', () => {
     const settings = await loadSettings();
     expect(settings.side).toBe('left');
     expect(settings.sections).toEqual(DEFAULT_SETTINGS.sections);
+  });
+
+  it('falls back to the defaults when storage cannot be read at all', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(settingsItem, 'getValue').mockRejectedValueOnce(new Error('Version downgrade'));
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
   });
 
   it('tells watchers about changes, validated', async () => {

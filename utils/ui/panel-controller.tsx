@@ -24,8 +24,11 @@ export interface PanelControllerOptions {
 export interface PanelController {
   /** Opens the panel if closed, closes it if open; returns whether it is now open. */
   toggle(): boolean;
-  /** Opens the panel (keeps it open if it is); returns true. */
-  show(): boolean;
+  /**
+   * Opens the panel (keeps it open if it is); returns true. Focus moves into it unless
+   * `focus: false` (the panel opening by itself must not take the reader's focus).
+   */
+  show(options?: { focus?: boolean }): boolean;
   /** Closes the panel and gives focus back to where it was. */
   hide(): void;
   isOpen(): boolean;
@@ -83,13 +86,19 @@ export function createPanelController({
     );
   };
 
-  const show = () => {
-    if (open) return true;
-    returnFocus = deepActiveElement(doc);
+  const show = ({ focus = true }: { focus?: boolean } = {}) => {
+    if (open) {
+      if (focus) {
+        returnFocus ??= deepActiveElement(doc);
+        focusPanel();
+      }
+      return true;
+    }
+    returnFocus = focus ? deepActiveElement(doc) : null;
     if (!shadow) mount();
     shadow?.host.setAttribute('data-open', '');
     open = true;
-    focusPanel();
+    if (focus) focusPanel();
     return true;
   };
 

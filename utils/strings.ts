@@ -94,6 +94,23 @@ export const strings = {
     war: 'War',
   },
   emptySection: 'Nothing in this pack for this section.',
+  map: {
+    /** The main map's accessible name. */
+    title: 'Map of the places in this story, with the routes out of Russia',
+    /** A detail map's accessible name. */
+    detailTitle: (title: string) => `Map: ${title}`,
+    pins: (title: string) => `Places on the map: ${title}`,
+    mainPins: 'Places on the map',
+    legend: 'Map legend',
+    routes: 'Routes out of Russia (drawn from a reference city, not exact paths)',
+    route: (to: string, via: string | undefined) => (via ? `${to}, via ${via}` : to),
+    routeSources: 'Route sources',
+    origin: (country: string) => `${country}, where the routes start`,
+    detailFrame: 'Area of the detail map',
+    attribution: 'Boundaries: Natural Earth.',
+    showOnMap: 'Show on map',
+    showOnMapLabel: (name: string) => `Show on map: ${name}`,
+  },
   loadError: 'Backstory could not load the background for this page.',
 } as const;
 

@@ -22,6 +22,16 @@ export class PanelPage {
   heading(name: string): Locator {
     return this.panel.getByRole('heading', { name, exact: true });
   }
+  /** Every pin on the Places maps (main and detail). */
+  get mapPins(): Locator {
+    return this.panel.getByRole('group', { name: /^Places on the map/ }).getByRole('button');
+  }
+  /** The pin of the place named `name`. */
+  mapPin(name: string): Locator {
+    return this.panel
+      .getByRole('group', { name: /^Places on the map/ })
+      .getByRole('button', { name, exact: true });
+  }
   /** Names of Backstory's elements on the page (launcher, panel hosts). */
   backstoryElements(): Promise<string[]> {
     return this.page.evaluate(() =>

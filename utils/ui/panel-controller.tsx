@@ -11,6 +11,8 @@ import { createShadowHost, deepActiveElement, type ShadowHost } from './shadow-h
 
 /** The panel's host element name. */
 export const PANEL_TAG = 'backstory-panel';
+/** The host attribute that shows the panel (see `style.css`). */
+const OPEN_ATTRIBUTE = 'data-open';
 
 /** What the panel controller needs. */
 export interface PanelControllerOptions {
@@ -55,8 +57,18 @@ export function createPanelController({
     target?.focus({ preventScroll: true });
   };
 
+  // Only the controller decides whether the panel shows: a page that sets or removes the open
+  // attribute on the host has it put back before the next frame.
+  const guard = new MutationObserver(() => syncOpenAttribute());
+  const syncOpenAttribute = () => {
+    if (!shadow || shadow.host.hasAttribute(OPEN_ATTRIBUTE) === open) return;
+    if (open) shadow.host.setAttribute(OPEN_ATTRIBUTE, '');
+    else shadow.host.removeAttribute(OPEN_ATTRIBUTE);
+  };
+
   const mount = () => {
     shadow = createShadowHost(doc, PANEL_TAG, css);
+    guard.observe(shadow.host, { attributes: true, attributeFilter: [OPEN_ATTRIBUTE] });
     container = doc.createElement('div');
     container.className = 'root';
     shadow.root.append(container);
@@ -87,8 +99,9 @@ export function createPanelController({
     if (open) return true;
     returnFocus = deepActiveElement(doc);
     if (!shadow) mount();
-    shadow?.host.setAttribute('data-open', '');
     open = true;
+    syncOpenAttribute();
+    shadow?.raise();
     focusPanel();
     return true;
   };
@@ -96,7 +109,7 @@ export function createPanelController({
   function hide() {
     if (!open) return;
     open = false;
-    shadow?.host.removeAttribute('data-open');
+    syncOpenAttribute();
     const target = returnFocus as HTMLElement | null;
     returnFocus = null;
     if (target?.isConnected && typeof target.focus === 'function')
@@ -118,6 +131,7 @@ export function createPanelController({
     hide,
     isOpen: () => open,
     destroy: () => {
+      guard.disconnect();
       if (container) render(null, container);
       shadow?.destroy();
       shadow = null;

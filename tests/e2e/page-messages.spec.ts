@@ -155,3 +155,32 @@ test('page scripts cannot message the extension', async ({ extension, openPage }
   expect(outcome).toBe('no chrome.runtime.sendMessage');
   await expect(reader.panel).toHaveCount(0);
 });
+
+test('a page can only take Backstory off itself: the toolbar button brings the panel back', async ({
+  extension,
+  openPage,
+}) => {
+  // WXT stops a content script when a newer copy announces itself with a DOM event named after
+  // the extension's id; a page that knows the id can send it. That removes Backstory from this
+  // page, as removing its elements would, and gives the page nothing more.
+  const reader = await openPage(ARTICLE_URL);
+  const announce = (script: string) =>
+    reader.page.evaluate(
+      ([id, name]) => {
+        document.dispatchEvent(
+          new CustomEvent(`${id}:${name}:wxt:content-script-started`, {
+            detail: { contentScriptName: name, messageId: 'page' },
+          }),
+        );
+      },
+      [extension.extensionId, script],
+    );
+  await announce('recognizer');
+  await expect(reader.launcher).toHaveCount(0);
+  await extension.clickToolbarButton(reader.page);
+  await expect(reader.panel).toBeVisible();
+  await announce('panel');
+  await expect(reader.panel).toHaveCount(0);
+  await extension.clickToolbarButton(reader.page);
+  await expect(reader.panel).toBeVisible();
+});

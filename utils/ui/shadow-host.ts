@@ -1,7 +1,7 @@
 /**
  * Owns a shadow root on the page for one of Backstory's surfaces (launcher, panel): a custom
- * element host whose own styles are pinned with `!important` inline, an open shadow root that the
- * page's CSS cannot reach, and `destroy()` to take it all away again.
+ * element host in the top layer whose own styles are pinned with `!important` from inside, an open
+ * shadow root that the page's CSS cannot reach, and `destroy()` to take it all away again.
  */
 
 /**

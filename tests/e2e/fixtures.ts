@@ -4,7 +4,11 @@
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import {
+  startFixtureServer,
+  type FixtureServer,
+  type ServedPage,
+} from '../../scripts/lib/fixture-server';
 import { FIXTURES, fixturePage } from '../fixtures';
 
 export { FIXTURES };
@@ -53,21 +57,30 @@ export class PanelPage {
 }
 
 interface Fixtures {
+  /**
+   * Pages served besides the fixture list (hostile pages); set with `test.use`. Wrapped in an
+   * object because Playwright reads an array option as `[value, options]`.
+   */
+  extraPages: { pages: readonly ServedPage[] };
   extension: ExtensionBrowser;
   server: FixtureServer;
-  /** Opens a fixture address in a new tab and waits for recognition to have run. */
-  openPage: (url: string) => Promise<PanelPage>;
+  /**
+   * Opens a fixture address in a new tab and waits for recognition to have run; `beforeGoto`
+   * runs on the blank tab first (to start listening for errors or requests).
+   */
+  openPage: (
+    url: string,
+    options?: { beforeGoto?: (page: Page) => Promise<void> },
+  ) => Promise<PanelPage>;
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    const server = await startFixtureServer(
-      FIXTURES.map((entry) => ({
-        url: entry.url,
-        html: fixturePage(entry.file),
-      })),
-    );
+  extraPages: [{ pages: [] }, { option: true }],
+  server: async ({ extraPages }, use) => {
+    const server = await startFixtureServer([
+      ...FIXTURES.map((entry) => ({ url: entry.url, html: fixturePage(entry.file) })),
+      ...extraPages.pages,
+    ]);
     await use(server);
     await server.close();
   },
@@ -80,8 +93,9 @@ export const test = base.extend<Fixtures>({
     await browser.close();
   },
   openPage: async ({ extension: browser, server }, use) => {
-    await use(async (url) => {
+    await use(async (url, options) => {
       const page = await browser.context.newPage();
+      await options?.beforeGoto?.(page);
       await page.goto(server.localUrl(url));
       // Recognition reports its verdict (or null) to the background: wait for that report.
       await expect.poll(() => browser.reportedVerdict(page)).not.toBeUndefined();

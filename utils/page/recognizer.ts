@@ -65,8 +65,12 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
   };
 
   check();
-  const observer = new MutationObserver(schedule);
-  if (doc.body) observer.observe(doc.body, { childList: true, subtree: true });
+  // The whole document, not <body>: pages that replace `document.body` (single-page apps,
+  // re-rendering frameworks) must be checked again too.
+  const observer = new MutationObserver((records) => {
+    if (!records.every(isBackstoryChange)) schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
   doc.defaultView?.addEventListener('popstate', schedule, { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -74,6 +78,14 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     launcher?.destroy();
   });
   return { verdict: () => current, check: schedule };
+}
+
+/** Backstory's own launcher or panel coming or going: not a change of the page's text. */
+function isBackstoryChange(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return (
+    nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase().startsWith('backstory-'))
+  );
 }
 
 function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {

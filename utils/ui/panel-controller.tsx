@@ -11,6 +11,8 @@ import { createShadowHost, deepActiveElement, type ShadowHost } from './shadow-h
 
 /** The panel's host element name. */
 export const PANEL_TAG = 'backstory-panel';
+/** The host attribute that shows the panel (see `style.css`). */
+const OPEN_ATTRIBUTE = 'data-open';
 
 /** What the panel controller needs. */
 export interface PanelControllerOptions {
@@ -45,6 +47,7 @@ export function createPanelController({
   let container: HTMLElement | null = null;
   let state: PanelState = { status: 'loading' };
   let open = false;
+  let focusOnReady = true;
   let returnFocus: Element | null = null;
   const titleRef = createRef<HTMLHeadingElement>();
 
@@ -58,8 +61,18 @@ export function createPanelController({
     target?.focus({ preventScroll: true });
   };
 
+  // Only the controller decides whether the panel shows: a page that sets or removes the open
+  // attribute on the host has it put back before the next frame.
+  const guard = new MutationObserver(() => syncOpenAttribute());
+  const syncOpenAttribute = () => {
+    if (!shadow || shadow.host.hasAttribute(OPEN_ATTRIBUTE) === open) return;
+    if (open) shadow.host.setAttribute(OPEN_ATTRIBUTE, '');
+    else shadow.host.removeAttribute(OPEN_ATTRIBUTE);
+  };
+
   const mount = () => {
     shadow = createShadowHost(doc, PANEL_TAG, css);
+    guard.observe(shadow.host, { attributes: true, attributeFilter: [OPEN_ATTRIBUTE] });
     container = doc.createElement('div');
     container.className = 'root';
     shadow.root.append(container);
@@ -77,7 +90,8 @@ export function createPanelController({
           ? { status: 'ready', ...result.value }
           : { status: 'error', message: result.error };
         draw();
-        if (open) focusPanel();
+        // Focus follows the content in, unless the panel opened by itself.
+        if (open && focusOnReady) focusPanel();
       },
       (error: unknown) => {
         state = { status: 'error', message: String(error) };
@@ -87,6 +101,7 @@ export function createPanelController({
   };
 
   const show = ({ focus = true }: { focus?: boolean } = {}) => {
+    focusOnReady = focus;
     if (open) {
       if (focus) {
         returnFocus ??= deepActiveElement(doc);
@@ -96,8 +111,9 @@ export function createPanelController({
     }
     returnFocus = focus ? deepActiveElement(doc) : null;
     if (!shadow) mount();
-    shadow?.host.setAttribute('data-open', '');
     open = true;
+    syncOpenAttribute();
+    shadow?.raise();
     if (focus) focusPanel();
     return true;
   };
@@ -105,7 +121,7 @@ export function createPanelController({
   function hide() {
     if (!open) return;
     open = false;
-    shadow?.host.removeAttribute('data-open');
+    syncOpenAttribute();
     const target = returnFocus as HTMLElement | null;
     returnFocus = null;
     if (target?.isConnected && typeof target.focus === 'function')
@@ -127,6 +143,7 @@ export function createPanelController({
     hide,
     isOpen: () => open,
     destroy: () => {
+      guard.disconnect();
       if (container) render(null, container);
       shadow?.destroy();
       shadow = null;

@@ -1,6 +1,6 @@
 /**
- * Privacy: a whole reading session (recognition, launcher, panel, every section jump, closing and
- * the toolbar button) makes no network request of Backstory's. The only requests are the page's
+ * Privacy: a whole reading session (recognition, launcher, panel, every section jump, closing, the
+ * toolbar button, the options page and a settings change) makes no network request of Backstory's. The only requests are the page's
  * own, to its own address; none comes from the extension's origin or its service worker.
  */
 import { ARTICLE_URL, expect, test } from './fixtures';
@@ -31,9 +31,20 @@ test('a full session with the panel sends nothing anywhere', async ({ extension,
   await expect(panel).toBeVisible();
   await extension.clickToolbarButton(page);
   await expect(panel).toBeHidden();
+  // The options page and a settings change, applied live to the open tab.
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByRole('radio', { name: 'Left' }).check();
+  await expect(options.getByRole('status')).toHaveText('Saved.');
+  await options.getByLabel('Sites where Backstory stays quiet, one per line').fill('example.com');
+  await options.getByLabel('Sites where Backstory stays quiet, one per line').blur();
+  await options.close();
   await page.waitForTimeout(500);
 
-  const session = [...watch!.requests];
+  // The extension's own packaged files (the options page and its script) are read from disk.
+  const ownFiles = `chrome-extension://${extension.extensionId}/`;
+  const session = watch!.requests.filter((request) => !request.url.startsWith(ownFiles));
+  expect(watch!.requests.some((request) => request.url.startsWith(ownFiles))).toBe(true);
   // The page itself and the favicon Chromium asks its server for: both the page's own address.
   const origin = new URL(pageUrl).origin;
   expect(session.filter((request) => request.seenBy === 'tab').map((r) => r.url)).toContain(

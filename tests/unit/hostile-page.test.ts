@@ -165,3 +165,32 @@ describe('the recognizer on a page that replaces document.body', () => {
     controller.abort();
   });
 });
+
+describe('the recognizer on a page that never stops changing', () => {
+  const { index } = realPack();
+
+  it('still looks again while a clock ticks faster than the debounce', async () => {
+    const report = vi.fn();
+    const controller = new AbortController();
+    const clock = document.createElement('span');
+    document.body.replaceChildren(clock);
+    startRecognizer({
+      doc: document,
+      index,
+      report,
+      openPanel: () => {},
+      signal: controller.signal,
+      debounceMs: 30,
+    });
+    expect(report).toHaveBeenLastCalledWith(null);
+    const ticking = setInterval(() => (clock.textContent = String(Date.now())), 5);
+    const parsed = new DOMParser().parseFromString(ARTICLE_COPY, 'text/html');
+    document.body.append(...[...parsed.body.children].map((el) => document.importNode(el, true)));
+    await vi.waitFor(
+      () => expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'version' })),
+      { timeout: 1000 },
+    );
+    clearInterval(ticking);
+    controller.abort();
+  });
+});

@@ -54,9 +54,13 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     launcher = verdict ? mountLauncher(doc, verdict.kind, openPanel) : null;
   };
 
+  // At most one look per `debounceMs`, counted from the first change of a burst: a page that
+  // never stops changing (a clock, a ticker, rotating ads) must not postpone the look forever,
+  // which a timer reset on every change would.
   const schedule = () => {
-    clearTimeout(timer);
+    if (timer !== undefined) return;
     timer = setTimeout(() => {
+      timer = undefined;
       // Small DOM changes (ads, clocks) leave the main text about the same length: skip those.
       if (doc.location.href !== lastAddress) return check();
       const length = readMainText(doc).length;

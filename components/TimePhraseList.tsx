@@ -30,10 +30,10 @@ export function TimePhraseList({ phrases, activeId, onShow }: TimePhraseListProp
                 type="button"
                 class="phrase-link"
                 aria-current={phrase.id === activeId ? 'true' : undefined}
+                aria-label={strings.showPhraseEvents(phrase.phrase, phrase.events.length)}
                 onClick={() => onShow(phrase)}
               >
                 “{phrase.phrase}”
-                <span class="vh">: {strings.showPhraseEvents(phrase.events.length)}</span>
                 <span class="phrase-arrow" aria-hidden="true">
                   ↓
                 </span>

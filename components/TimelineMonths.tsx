@@ -18,8 +18,10 @@ export function TimelineMonths({ months, linked, onPhrase }: TimelineMonthsProps
   return (
     <>
       {months.map((month) => (
-        <section class="month" key={month.key} aria-labelledby={`month-${month.key}`}>
-          <h4 id={`month-${month.key}`}>{month.label}</h4>
+        // A plain block, not a region: a landmark per month would be noise, and a month can
+        // appear on both sides of the publication marker.
+        <div class="month" key={month.key}>
+          <h4>{month.label}</h4>
           <ol>
             {month.entries.map(({ event, phrases }) => (
               <li
@@ -60,7 +62,7 @@ export function TimelineMonths({ months, linked, onPhrase }: TimelineMonthsProps
               </li>
             ))}
           </ol>
-        </section>
+        </div>
       ))}
     </>
   );

@@ -90,9 +90,9 @@ export const strings = {
   /** The timeline's list of the article's own time phrases. */
   timePhrases: 'In the article',
   timePhrasesIntro: 'The article’s own time phrases, and the dates they mean.',
-  /** A time phrase's button: shows the events it refers to. */
-  showPhraseEvents: (count: number) =>
-    count === 1 ? 'Show its event' : `Show its ${count} events`,
+  /** A time phrase's button (its name starts with the phrase it shows): shows its events. */
+  showPhraseEvents: (phrase: string, count: number) =>
+    `“${phrase}”: show ${count === 1 ? 'its event' : `its ${count} events`} in the timeline`,
   phraseNoEvents: 'No single event',
   filterLegend: 'Show events about',
   /** The live count under the filter. */

@@ -30,13 +30,18 @@ export default defineContentScript({
           Result<ToBackground['panel:data']['response']>
         >,
     });
-    void loadSettings().then(panel.applySettings);
+    // The panel opens once the reader's settings are in, so it never flashes at the wrong side.
+    const settingsApplied = loadSettings().then(panel.applySettings, (error: unknown) =>
+      console.warn('Backstory: settings not read, using defaults', error),
+    );
     const unwatchSettings = watchSettings(panel.applySettings);
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       const message = parseToPanel(raw);
       if (!message || !isFromThisExtension(sender, browser.runtime.id)) return undefined;
-      const open = message.type === 'panel:toggle' ? panel.toggle() : panel.show();
-      return Promise.resolve({ ok: true, value: { open } });
+      return settingsApplied.then(() => {
+        const open = message.type === 'panel:toggle' ? panel.toggle() : panel.show();
+        return { ok: true, value: { open } };
+      });
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {

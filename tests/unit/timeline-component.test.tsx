@@ -14,8 +14,10 @@ function mount() {
   const query = <T extends Element = HTMLElement>(selector: string) =>
     [...root.querySelectorAll<T & Element>(selector)] as T[];
   const button = (name: string | RegExp) => {
+    // The accessible name: aria-label where there is one, else the text.
+    const label = (b: HTMLButtonElement) => b.getAttribute('aria-label') ?? b.textContent ?? '';
     const found = query<HTMLButtonElement>('button').find((b) =>
-      typeof name === 'string' ? b.textContent === name : name.test(b.textContent ?? ''),
+      typeof name === 'string' ? label(b) === name : name.test(label(b)),
     );
     if (!found) throw new Error(`no button ${String(name)}`);
     return found;
@@ -67,7 +69,7 @@ describe("the article's time phrases", () => {
     expect(items[0]?.textContent).toContain('28 Sep 2022');
     const three = items.find((li) => li.textContent?.includes('three weeks ago'));
     expect(three?.querySelector('button')).toBeNull();
-    expect(view.button(/^“in the week since”: Show its 2 events/)).toBeDefined();
+    expect(view.button(/^“in the week since”: show its 2 events in the timeline$/)).toBeDefined();
   });
 
   it('following a phrase highlights its events and moves focus to the first', () => {

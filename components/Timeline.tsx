@@ -47,8 +47,9 @@ export function Timeline({ pack }: TimelineProps) {
       target.kind === 'events'
         ? root.current.querySelector<HTMLElement>(`[data-event="${target.ids[0]}"]`)
         : root.current.querySelector<HTMLElement>(`#${target.id} button`);
-    // An instant scroll, like the section jumps: the distance inside the panel is short.
-    element?.scrollIntoView?.({ block: 'center' });
+    // An instant scroll, like the section jumps. Events go to the top (below the sticky bar, by
+    // their scroll-margin) so the phrase's later events follow in view; a phrase to the middle.
+    element?.scrollIntoView?.({ block: target.kind === 'events' ? 'start' : 'center' });
     element?.focus({ preventScroll: true });
   }, [target]);
 
@@ -79,7 +80,12 @@ export function Timeline({ pack }: TimelineProps) {
       />
       <div class="timeline-before">
         <h3 class="timeline-part">{strings.beforePublication}</h3>
-        <TimelineMonths months={before} linked={linked} onPhrase={backToPhrase} />
+        <TimelineMonths
+          months={before}
+          linked={linked}
+          activePhrase={active?.id ?? null}
+          onPhrase={backToPhrase}
+        />
       </div>
       <p class="publication" role="note">
         <span class="publication-label">
@@ -91,7 +97,12 @@ export function Timeline({ pack }: TimelineProps) {
       {parts.after.length > 0 && (
         <div class="timeline-after">
           <h3 class="timeline-part">{strings.afterPublication}</h3>
-          <TimelineMonths months={after} linked={linked} onPhrase={backToPhrase} />
+          <TimelineMonths
+            months={after}
+            linked={linked}
+            activePhrase={active?.id ?? null}
+            onPhrase={backToPhrase}
+          />
         </div>
       )}
     </div>

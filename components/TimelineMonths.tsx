@@ -6,14 +6,15 @@ import { SourceLinks } from './SourceLinks';
 
 export interface TimelineMonthsProps {
   months: readonly TimelineMonth[];
-  /** Ids of the events highlighted from a time phrase. */
+  /** Ids of the events highlighted from a time phrase, and that phrase's id. */
   linked: readonly string[];
+  activePhrase: string | null;
   /** Goes back to a phrase in the list of the article's time phrases. */
   onPhrase: (phrase: ArticlePhrase) => void;
 }
 
 /** One part of the timeline: its months, each a list of dated, tagged and sourced events. */
-export function TimelineMonths({ months, linked, onPhrase }: TimelineMonthsProps) {
+export function TimelineMonths({ months, linked, activePhrase, onPhrase }: TimelineMonthsProps) {
   if (months.length === 0) return <p class="empty">{strings.noEventsInPart}</p>;
   return (
     <>
@@ -43,7 +44,7 @@ export function TimelineMonths({ months, linked, onPhrase }: TimelineMonthsProps
                       <button
                         type="button"
                         key={phrase.id}
-                        class="phrase"
+                        class={phrase.id === activePhrase ? 'phrase is-active' : 'phrase'}
                         onClick={() => onPhrase(phrase)}
                       >
                         {strings.phraseInArticle(phrase.phrase)}

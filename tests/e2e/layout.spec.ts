@@ -155,3 +155,21 @@ test('at 200% zoom (1280×800 seen as 640×400) the panel is usable', async ({ o
   await exodus.click();
   await expect(panel.getByRole('status')).toHaveText('8 of 25 events');
 });
+
+test('reduced motion: a followed phrase highlights its events without the pulse', async ({
+  openPage,
+}) => {
+  const animation = (reader: PanelPage) =>
+    reader.panel
+      .locator('li.event.is-linked')
+      .first()
+      .evaluate((li) => getComputedStyle(li).animationName);
+  const reader = await openPage(ARTICLE_URL);
+  await openPanel(reader);
+  const phrase = reader.panel.getByRole('button', { name: /^“Sept\. 28”: show/ });
+  await phrase.click();
+  expect(await animation(reader)).toBe('linked');
+  await reader.page.emulateMedia({ reducedMotion: 'reduce' });
+  await phrase.click();
+  expect(await animation(reader)).toBe('none');
+});

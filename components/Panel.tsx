@@ -3,7 +3,7 @@ import { formatDate } from '../utils/dates';
 import type { Pack } from '../utils/packs/types';
 import type { Verdict } from '../utils/recognition/verdict';
 import { evidenceText, strings, verdictHeading } from '../utils/strings';
-import { SECTIONS } from './sections';
+import { SECTIONS, type SectionDefinition } from './sections';
 
 /** What the panel shows: loading, the background for a verdict, or why it cannot. */
 export type PanelState =
@@ -18,13 +18,16 @@ export interface PanelProps {
   onJump: (sectionId: string) => void;
   /** The element that takes focus when the panel opens. */
   focusRef?: Ref<HTMLHeadingElement>;
+  /** Sections the reader turned off (`false`) are left out, from the jumps too. */
+  sections?: Partial<Record<SectionDefinition['id'], boolean>>;
 }
 
 /** The side panel: a complementary landmark named Backstory with a header and three sections. */
-export function Panel({ state, onClose, onJump, focusRef }: PanelProps) {
+export function Panel({ state, onClose, onJump, focusRef, sections = {} }: PanelProps) {
   return (
     <aside class="panel" role="complementary" aria-label={strings.brand}>
       <div class="bar">
+        <span class="handle" aria-hidden="true" />
         <span class="brand" aria-hidden="true">
           <span class="mark">B</span>
           {strings.brand}
@@ -46,7 +49,13 @@ export function Panel({ state, onClose, onJump, focusRef }: PanelProps) {
         </p>
       )}
       {state.status === 'ready' && (
-        <Content verdict={state.verdict} pack={state.pack} onJump={onJump} focusRef={focusRef} />
+        <Content
+          verdict={state.verdict}
+          pack={state.pack}
+          onJump={onJump}
+          focusRef={focusRef}
+          shown={SECTIONS.filter((section) => sections[section.id] !== false)}
+        />
       )}
     </aside>
   );
@@ -57,11 +66,13 @@ function Content({
   pack,
   onJump,
   focusRef,
+  shown,
 }: {
   verdict: Verdict;
   pack: Pack;
   onJump: (sectionId: string) => void;
   focusRef?: Ref<HTMLHeadingElement> | undefined;
+  shown: readonly SectionDefinition[];
 }) {
   const { article } = pack;
   return (
@@ -79,15 +90,18 @@ function Content({
           )}
         </p>
         <p class="reason">{evidenceText(verdict.evidence)}</p>
-        <nav aria-label={strings.sectionsNav} class="jump">
-          {SECTIONS.map((section) => (
-            <button type="button" key={section.id} onClick={() => onJump(section.id)}>
-              {section.heading}
-            </button>
-          ))}
-        </nav>
+        {shown.length > 0 && (
+          <nav aria-label={strings.sectionsNav} class="jump">
+            {shown.map((section) => (
+              <button type="button" key={section.id} onClick={() => onJump(section.id)}>
+                {section.heading}
+              </button>
+            ))}
+          </nav>
+        )}
       </header>
-      {SECTIONS.map((section) => (
+      {shown.length === 0 && <p class="status">{strings.allSectionsOff}</p>}
+      {shown.map((section) => (
         <section
           class="section"
           id={`section-${section.id}`}

@@ -87,6 +87,21 @@ export const strings = {
   loading: 'Loading the background…',
   afterPublication: 'After the article',
   beforePublication: 'What the reporter knew',
+  /** The timeline's list of the article's own time phrases. */
+  timePhrases: 'In the article',
+  timePhrasesIntro: 'The article’s own time phrases, and the dates they mean.',
+  /** A time phrase's button (its name starts with the phrase it shows): shows its events. */
+  showPhraseEvents: (phrase: string, count: number) =>
+    `“${phrase}”: show ${count === 1 ? 'its event' : `its ${count} events`} in the timeline`,
+  phraseNoEvents: 'No single event',
+  filterLegend: 'Show events about',
+  /** The live count under the filter. */
+  filterStatus: (shown: number, total: number) =>
+    shown === total ? `All ${total} events` : `${shown} of ${total} events`,
+  showAllEvents: 'Show all',
+  noEventsInPart: 'No events on these topics.',
+  allSectionsOff: 'Every section is turned off in Backstory’s settings.',
+  sheetHandle: 'Backstory panel',
   tags: {
     mobilization: 'Mobilization',
     annexation: 'Annexation',

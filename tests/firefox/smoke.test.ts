@@ -107,11 +107,9 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
       strings.sections.people,
       strings.sections.timeline,
     ]) {
-      // Firefox puts CSS text-transform into accessible names: the section headings, set in
-      // capitals by the panel's CSS, are named "PLACES" and so on there. (Each look-up walks the
-      // panel's accessibility tree, about a second, so the capitals are tried first.)
-      const named = (name: string) => panel.$(`::-p-aria([role="heading"][name="${name}"])`);
-      const found = (await named(heading.toUpperCase())) ?? (await named(heading));
+      // Firefox puts CSS text-transform into accessible names; the panel's headings use none,
+      // so they are named as written ("Places", not "PLACES").
+      const found = await panel.$(`::-p-aria([role="heading"][name="${heading}"])`);
       expect(found, `heading ${heading}`).not.toBeNull();
     }
     const text = await textOf(panel);

@@ -7,12 +7,17 @@ import { Panel, type PanelState } from '../../components/Panel';
 import type { Result } from '../messages';
 import type { Pack } from '../packs/types';
 import type { Verdict } from '../recognition/verdict';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { createPagePush } from './page-push';
 import { createShadowHost, deepActiveElement, type ShadowHost } from './shadow-host';
 
 /** The panel's host element name. */
 export const PANEL_TAG = 'backstory-panel';
 /** The host attribute that shows the panel (see `style.css`). */
 const OPEN_ATTRIBUTE = 'data-open';
+
+/** The settings the panel applies itself (the rest are the content script's business). */
+export type PanelSettings = Pick<Settings, 'side' | 'layout' | 'theme' | 'sections'>;
 
 /** What the panel controller needs. */
 export interface PanelControllerOptions {
@@ -34,6 +39,12 @@ export interface PanelController {
   /** Closes the panel and gives focus back to where it was. */
   hide(): void;
   isOpen(): boolean;
+  /**
+   * Applies the reader's settings, live if the panel is open: turned-off sections disappear, the
+   * theme (`data-theme` on the shadow container), the side (`data-side` on the host) and overlay
+   * or push (`data-layout` on the host, and the page pushed aside while open).
+   */
+  applySettings(settings: PanelSettings): void;
   destroy(): void;
 }
 
@@ -49,12 +60,27 @@ export function createPanelController({
   let open = false;
   let focusOnReady = true;
   let returnFocus: Element | null = null;
+  let settings: PanelSettings = DEFAULT_SETTINGS;
   const titleRef = createRef<HTMLHeadingElement>();
+  const push = createPagePush(doc);
 
   const draw = () => {
-    if (container)
-      render(<Panel state={state} onClose={hide} onJump={jump} focusRef={titleRef} />, container);
+    if (!container || !shadow) return;
+    shadow.host.setAttribute('data-side', settings.side);
+    shadow.host.setAttribute('data-layout', settings.layout);
+    container.setAttribute('data-theme', settings.theme);
+    render(
+      <Panel
+        state={state}
+        onClose={hide}
+        onJump={jump}
+        focusRef={titleRef}
+        sections={settings.sections}
+      />,
+      container,
+    );
   };
+  const updatePush = () => push.set(open && settings.layout === 'push' ? settings.side : null);
 
   const focusPanel = () => {
     const target = titleRef.current ?? shadow?.root.querySelector<HTMLElement>('button.close');
@@ -114,6 +140,7 @@ export function createPanelController({
     open = true;
     syncOpenAttribute();
     shadow?.raise();
+    updatePush();
     if (focus) focusPanel();
     return true;
   };
@@ -122,6 +149,7 @@ export function createPanelController({
     if (!open) return;
     open = false;
     syncOpenAttribute();
+    updatePush();
     const target = returnFocus as HTMLElement | null;
     returnFocus = null;
     if (target?.isConnected && typeof target.focus === 'function')
@@ -142,8 +170,14 @@ export function createPanelController({
     show,
     hide,
     isOpen: () => open,
+    applySettings: (next) => {
+      settings = next;
+      draw();
+      updatePush();
+    },
     destroy: () => {
       guard.disconnect();
+      push.set(null);
       if (container) render(null, container);
       shadow?.destroy();
       shadow = null;

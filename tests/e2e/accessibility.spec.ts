@@ -48,6 +48,10 @@ function problems(results: AxeResults): string[] {
     .filter((rule) => rule.id === 'color-contrast')
     .flatMap((rule) => rule.nodes)
     .filter((node) => node.any[0]?.data?.messageKey !== 'shortTextContent')
+    // The map's place labels are drawn over the map picture with a halo in the panel's background
+    // colour; axe cannot judge text over an image. They are aria-hidden: each pin is a button
+    // named by its place, so the label is not the only way to the name.
+    .filter((node) => !node.target.join(' ').includes('.pin-label'))
     .map((node) => `contrast not judged: ${node.target.join(' ')} (${node.any[0]?.message})`);
   return [...violations, ...undecided];
 }
@@ -169,7 +173,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await tabTo(reader, /^button “in the week since” in the article/);
     await expectVisibleFocus(page, /^button “in the week since” in the article/);
     await page.keyboard.press('Enter');
-    await expectVisibleFocus(page, /^button “in the week since”/);
+    // Focus moves in an effect after the render: wait for it to reach the phrase's own button
+    // (not the event's button that was pressed, whose name starts the same).
+    const phraseButton = /^button “in the week since”: show/;
+    await expect.poll(async () => (await focusRing(page)).element).toMatch(phraseButton);
+    await expectVisibleFocus(page, phraseButton);
     await page.keyboard.press('Enter');
     // Following it again lands on its first event, highlighted; the filter let it stay shown.
     const event = reader.panel.locator('li.event.is-linked').first();

@@ -8,14 +8,18 @@ import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../../scripts/lib/chromium';
 import type { Settings } from '../../utils/settings';
 
-/** Stores settings as the options page would (keys left out take their defaults). */
+/**
+ * Stores settings as the options page would (keys left out take their defaults), except that
+ * the panel does not open by itself unless `autoOpen` is given: these tests open it by hand.
+ */
 export async function storeSettings(
   browser: ExtensionBrowser,
   settings: Partial<Settings>,
 ): Promise<void> {
-  await browser.worker.evaluate(async (value) => {
-    await chrome.storage.local.set({ settings: value });
-  }, settings);
+  const value = { autoOpen: { article: false, version: false, related: false }, ...settings };
+  await browser.worker.evaluate(async (stored) => {
+    await chrome.storage.local.set({ settings: stored });
+  }, value);
 }
 
 /** What the focused element (looking into shadow roots) shows as its focus ring. */

@@ -3,7 +3,8 @@ import { formatDate } from '../utils/dates';
 import type { Pack } from '../utils/packs/types';
 import type { Verdict } from '../utils/recognition/verdict';
 import { evidenceText, strings, verdictHeading } from '../utils/strings';
-import { SECTIONS } from './sections';
+import { MarksControl, type MarksState } from './MarksControl';
+import { SECTIONS, type PanelActions } from './sections';
 
 /** What the panel shows: loading, the background for a verdict, or why it cannot. */
 export type PanelState =
@@ -18,10 +19,14 @@ export interface PanelProps {
   onJump: (sectionId: string) => void;
   /** The element that takes focus when the panel opens. */
   focusRef?: Ref<HTMLHeadingElement>;
+  /** What the sections can do on the page (show quotes). */
+  actions?: PanelActions;
+  /** The marks in the article, once they exist. */
+  marks?: MarksState | null;
 }
 
 /** The side panel: a complementary landmark named Backstory with a header and three sections. */
-export function Panel({ state, onClose, onJump, focusRef }: PanelProps) {
+export function Panel({ state, onClose, onJump, focusRef, actions = {}, marks }: PanelProps) {
   return (
     <aside class="panel" role="complementary" aria-label={strings.brand}>
       <div class="bar">
@@ -46,7 +51,14 @@ export function Panel({ state, onClose, onJump, focusRef }: PanelProps) {
         </p>
       )}
       {state.status === 'ready' && (
-        <Content verdict={state.verdict} pack={state.pack} onJump={onJump} focusRef={focusRef} />
+        <Content
+          verdict={state.verdict}
+          pack={state.pack}
+          onJump={onJump}
+          focusRef={focusRef}
+          actions={actions}
+          marks={marks}
+        />
       )}
     </aside>
   );
@@ -57,11 +69,15 @@ function Content({
   pack,
   onJump,
   focusRef,
+  actions,
+  marks,
 }: {
   verdict: Verdict;
   pack: Pack;
   onJump: (sectionId: string) => void;
   focusRef?: Ref<HTMLHeadingElement> | undefined;
+  actions: PanelActions;
+  marks?: MarksState | null | undefined;
 }) {
   const { article } = pack;
   return (
@@ -79,6 +95,7 @@ function Content({
           )}
         </p>
         <p class="reason">{evidenceText(verdict.evidence)}</p>
+        {marks && <MarksControl marks={marks} />}
         <nav aria-label={strings.sectionsNav} class="jump">
           {SECTIONS.map((section) => (
             <button type="button" key={section.id} onClick={() => onJump(section.id)}>
@@ -98,7 +115,7 @@ function Content({
           {section.count(pack) === 0 ? (
             <p class="empty">{strings.emptySection}</p>
           ) : (
-            section.render(pack)
+            section.render(pack, actions)
           )}
         </section>
       ))}

@@ -13,7 +13,9 @@ export function PlaceCard({ place }: PlaceCardProps) {
   const { keyFigure } = place;
   return (
     <article class="card" id={`place-${place.id}`} aria-labelledby={`place-${place.id}-name`}>
-      <h3 id={`place-${place.id}-name`}>{place.name}</h3>
+      <h3 id={`place-${place.id}-name`} tabIndex={-1}>
+        {place.name}
+      </h3>
       {place.altNames.length > 0 && (
         <p class="aka">
           {strings.alsoKnownAs}: {place.altNames.join(' · ')}

@@ -95,6 +95,21 @@ export const strings = {
   },
   emptySection: 'Nothing in this pack for this section.',
   loadError: 'Backstory could not load the background for this page.',
+  showInArticle: 'Show in article',
+  showInArticleLabel: (quote: string) => `Show in article: ${quote}`,
+  quoteShown: 'Highlighted in the article.',
+  quoteNotOnPage: 'Not on this page: this copy leaves it out or words it differently.',
+  quoteGone: 'No longer on this page: it may have changed since.',
+  marksToggle: 'Marks in the article',
+  marksOn: 'On',
+  marksOff: 'Off',
+  marksBrowse: (count: number) => `Go to the marks (${count})`,
+  mentionKind: { place: 'Place', person: 'Person' },
+  openInBackstory: 'Open in Backstory',
+  mentionTargetIdle: 'Backstory marks in the article',
+  mentionTargetLabel: (name: string, index: number, count: number) =>
+    `${name}, mark ${index} of ${count}`,
+  mentionKeys: 'Arrow keys: other marks · Enter: open in Backstory · Esc: hide this card',
 } as const;
 
 function launcherObject(kind: VerdictKind): string {

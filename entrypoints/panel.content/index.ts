@@ -6,25 +6,42 @@ import {
   type Result,
   type ToBackground,
 } from '../../utils/messages';
+import { createMentionMarks, type MentionMarks } from '../../utils/ui/mention-marks';
 import { createPanelController } from '../../utils/ui/panel-controller';
+import marksCss from './marks.css?inline';
 import css from './style.css?inline';
+
+type PanelData = Result<ToBackground['panel:data']['response']>;
 
 /**
  * The panel, injected by the background into a tab with a verdict when the reader first asks for
- * it (toolbar button, keyboard command or launcher), so pages without a story never load it.
+ * it (toolbar button, keyboard command or launcher), so pages without a story never load it. The
+ * mention marks start with it: they appear once the reader first opens Backstory on a page.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
   noScriptStartedPostMessage: true,
   main(ctx) {
+    let marks: MentionMarks | null = null;
     const panel = createPanelController({
       doc: document,
       css,
-      loadData: () =>
-        browser.runtime.sendMessage({ type: 'panel:data' }) as Promise<
-          Result<ToBackground['panel:data']['response']>
-        >,
+      loadData: async () => {
+        const data = (await browser.runtime.sendMessage({ type: 'panel:data' })) as PanelData;
+        if (data.ok && !marks && ctx.isValid) {
+          // TODO(2026-11-29): read the reader's "marks" setting once the settings page stores it.
+          marks = createMentionMarks({
+            doc: document,
+            pack: data.value.pack,
+            css: marksCss,
+            marks: true,
+            onOpen: (entity) => panel.showEntity(entity),
+          });
+        }
+        return data;
+      },
+      marks: () => marks,
     });
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       const message = parseToPanel(raw);
@@ -35,6 +52,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
+      marks?.destroy();
       panel.destroy();
     });
   },

@@ -3,11 +3,14 @@
  * given back on close), Escape, and loading its data. The Panel component only takes props.
  */
 import { createRef, render } from 'preact';
+import type { MarksState } from '../../components/MarksControl';
 import { Panel, type PanelState } from '../../components/Panel';
+import type { QuoteActions } from '../../components/PersonCard';
 import type { Result } from '../messages';
 import type { Pack } from '../packs/types';
 import type { Verdict } from '../recognition/verdict';
 import { createShadowHost, deepActiveElement, type ShadowHost } from './shadow-host';
+import { createQuoteHighlighter } from './show-in-article';
 
 /** The panel's host element name. */
 export const PANEL_TAG = 'backstory-panel';
@@ -18,6 +21,22 @@ export interface PanelControllerOptions {
   css: string;
   /** Fetches the verdict and pack to show. */
   loadData: () => Promise<Result<{ verdict: Verdict; pack: Pack }>>;
+  /** The mention marks on the page, once they exist (for the panel's on/off switch). */
+  marks?: () => MarksHandle | null;
+}
+
+/** What the panel needs of the mention marks (see `createMentionMarks`). */
+export interface MarksHandle {
+  isEnabled(): boolean;
+  setEnabled(on: boolean): void;
+  count(): number;
+  focusFirst(): boolean;
+}
+
+/** A place's or person's card in the panel. */
+export interface EntityRef {
+  kind: 'place' | 'person';
+  id: string;
 }
 
 /** The panel's controls. */
@@ -28,6 +47,10 @@ export interface PanelController {
   show(): boolean;
   /** Closes the panel and gives focus back to where it was. */
   hide(): void;
+  /** Opens the panel at a place's or person's card, with focus on its name. */
+  showEntity(entity: EntityRef): void;
+  /** Draws the panel again (after the marks changed). */
+  refresh(): void;
   isOpen(): boolean;
   destroy(): void;
 }
@@ -37,6 +60,7 @@ export function createPanelController({
   doc,
   css,
   loadData,
+  marks = () => null,
 }: PanelControllerOptions): PanelController {
   let shadow: ShadowHost | null = null;
   let container: HTMLElement | null = null;
@@ -44,11 +68,52 @@ export function createPanelController({
   let open = false;
   let returnFocus: Element | null = null;
   const titleRef = createRef<HTMLHeadingElement>();
+  const highlighter = createQuoteHighlighter({ doc });
+  let quotes: QuoteActions = { onPage: null, shown: null, onShow: showQuote };
+
+  const marksState = (): MarksState | null => {
+    const handle = marks();
+    if (!handle) return null;
+    return {
+      enabled: handle.isEnabled(),
+      count: handle.count(),
+      onToggle: () => {
+        handle.setEnabled(!handle.isEnabled());
+        draw();
+      },
+      onBrowse: () => handle.focusFirst(),
+    };
+  };
 
   const draw = () => {
-    if (container)
-      render(<Panel state={state} onClose={hide} onJump={jump} focusRef={titleRef} />, container);
+    if (!container) return;
+    render(
+      <Panel
+        state={state}
+        onClose={hide}
+        onJump={jump}
+        focusRef={titleRef}
+        actions={{ quotes }}
+        marks={marksState()}
+      />,
+      container,
+    );
   };
+
+  /** Reads the page again for the pack's quotes (it may have changed since the panel last opened). */
+  const locateQuotes = () => {
+    if (state.status !== 'ready') return;
+    const texts = state.pack.people.flatMap((person) => person.quotes.map((quote) => quote.text));
+    quotes = { ...quotes, onPage: highlighter.locate(texts) };
+  };
+
+  // Focus stays on the button pressed, so keyboard users can go on to the next quote or press
+  // Escape; the highlight stays until another quote is shown or the panel closes.
+  function showQuote(text: string) {
+    const found = highlighter.show(text);
+    quotes = { ...quotes, shown: { text, found } };
+    draw();
+  }
 
   const focusPanel = () => {
     const target = titleRef.current ?? shadow?.root.querySelector<HTMLElement>('button.close');
@@ -73,6 +138,7 @@ export function createPanelController({
         state = result.ok
           ? { status: 'ready', ...result.value }
           : { status: 'error', message: result.error };
+        locateQuotes();
         draw();
         if (open) focusPanel();
       },
@@ -87,6 +153,10 @@ export function createPanelController({
     if (open) return true;
     returnFocus = deepActiveElement(doc);
     if (!shadow) mount();
+    else {
+      locateQuotes();
+      draw();
+    }
     shadow?.host.setAttribute('data-open', '');
     open = true;
     focusPanel();
@@ -97,6 +167,9 @@ export function createPanelController({
     if (!open) return;
     open = false;
     shadow?.host.removeAttribute('data-open');
+    highlighter.clear();
+    quotes = { ...quotes, shown: null };
+    draw();
     const target = returnFocus as HTMLElement | null;
     returnFocus = null;
     if (target?.isConnected && typeof target.focus === 'function')
@@ -112,12 +185,22 @@ export function createPanelController({
     section?.scrollIntoView({ behavior: 'auto', block: 'start' });
   }
 
+  function showEntity({ kind, id }: EntityRef) {
+    show();
+    const card = shadow?.root.getElementById(`${kind}-${id}`);
+    card?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
+    card?.scrollIntoView({ behavior: 'auto', block: 'start' });
+  }
+
   return {
     toggle: () => (open ? (hide(), false) : show()),
     show,
     hide,
+    showEntity,
+    refresh: draw,
     isOpen: () => open,
     destroy: () => {
+      highlighter.clear();
       if (container) render(null, container);
       shadow?.destroy();
       shadow = null;

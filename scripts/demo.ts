@@ -2,7 +2,7 @@
  * `npm run demo`: builds Backstory, serves local copies of the article (at its NBC address), a copy
  * of it on another site and an unrelated page, runs Chromium with the extension (headless when
  * there is no display), prints what it recognized on each page and saves screenshots with the
- * panel open into `demo-output/`.
+ * panel open into `demo-output/` (and, on the article, a quote shown in it and a mention's card).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { evidenceText } from '../utils/strings';
 import type { Evidence } from '../utils/recognition/verdict';
 import { launchWithExtension } from './lib/chromium';
+import { shootMarks } from './lib/demo-marks';
 import { startFixtureServer } from './lib/fixture-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -97,6 +98,7 @@ try {
             await page.screenshot({ path: sectionShot });
             shots.push(sectionShot);
           }
+          shots.push(...(await shootMarks(page, (name) => join(OUT, `${name}-${scheme}.png`))));
         }
         await page.close();
       }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { fixturePage } from '../fixtures';
 import { ARTICLE_URL, FIXTURES, expect, test, type PanelPage } from './fixtures';
 
 const QUOTE = 'traitors for Russia';
@@ -86,6 +87,35 @@ test.describe('Show in article', () => {
     // No smooth scroll to wait for: the passage is in view as soon as the click is handled.
     expect(await highlightInView(reader.page, 'backstory-quote')).toBe(true);
   });
+
+  for (const [page, head] of [
+    [
+      "a page whose CSP is style-src 'none'",
+      `<meta http-equiv="Content-Security-Policy" content="style-src 'none'">`,
+    ],
+    [
+      'a page whose CSS restyles the highlight',
+      `<style>* { all: unset !important } ::highlight(backstory-quote) { background-color: transparent !important; color: red !important }</style>`,
+    ],
+  ]) {
+    test(`paints the highlight on ${page}`, async ({ extension, openPage }) => {
+      const html = fixturePage('nbc-article.html').replace('<head>', `<head>${head}`);
+      await extension.context.route('**/*', (route) =>
+        route.fulfill({ contentType: 'text/html', body: html }),
+      );
+      const reader = await openPage(ARTICLE_URL);
+      await openPanel(reader);
+      await reader.panel.getByRole('button', { name: `Show in article: ${QUOTE}` }).click();
+      const painted = await reader.page.evaluate((quote) => {
+        const block = [...document.querySelectorAll('p')].find((p) =>
+          p.textContent?.includes(quote),
+        );
+        const style = getComputedStyle(block!, '::highlight(backstory-quote)');
+        return [style.backgroundColor, style.color];
+      }, QUOTE);
+      expect(painted).toEqual(['rgb(255, 216, 77)', 'rgb(17, 17, 17)']);
+    });
+  }
 
   test('says so when a quote is not on the page', async ({ openPage }) => {
     const truncated = FIXTURES.find((f) => f.file === 'version-paywall-truncated.html')!;

@@ -132,6 +132,23 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
     expect(text).toMatch(/\d+% of the article’s text is on this page\./);
   });
 
+  test('"Show in article" and the mention marks highlight the page without changing it', async () => {
+    const page = await open(RETYPESET.url);
+    const before = await page.evaluate(() => document.body.innerText);
+    await openPanel(page);
+    const quote = 'traitors for Russia';
+    const show = await waitForRole(page, 'button', strings.showInArticleLabel(quote));
+    await show.click();
+    const highlighted = (name: string) =>
+      page.evaluate(
+        (key) => [...(CSS.highlights.get(key) ?? [])].map((range) => String(range)),
+        name,
+      );
+    await vi.waitFor(async () => expect(await highlighted('backstory-quote')).toEqual([quote]));
+    expect(await highlighted('backstory-mention')).toContain('Almaty');
+    expect(await page.evaluate(() => document.body.innerText)).toBe(before);
+  });
+
   test('an unrelated page gets nothing', async () => {
     const unrelated = await open(UNRELATED.url);
     // Nothing shows on a page that was not looked at either: wait until the article, loaded

@@ -29,7 +29,10 @@ export default defineContentScript({
       css,
       loadData: async () => {
         const data = (await browser.runtime.sendMessage({ type: 'panel:data' })) as PanelData;
-        if (data.ok && !marks && ctx.isValid) {
+        if (!data.ok) return data;
+        // Marked after the panel has drawn, so reading the page never delays it.
+        ctx.setTimeout(() => {
+          if (marks) return;
           // TODO(2026-11-29): read the reader's "marks" setting once the settings page stores it.
           marks = createMentionMarks({
             doc: document,
@@ -38,7 +41,8 @@ export default defineContentScript({
             marks: true,
             onOpen: (entity) => panel.showEntity(entity),
           });
-        }
+          panel.refresh();
+        }, 0);
         return data;
       },
       marks: () => marks,

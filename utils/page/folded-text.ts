@@ -37,47 +37,97 @@ export interface FoldedWord {
 // they split, as `foldText` does), words are runs of letters and digits.
 const INVISIBLE = /^[\u00AD\u200B-\u200D\u2060\uFEFF]$/;
 const WORD = /[\p{L}\p{N}]+/gu;
-// A character and the combining marks after it fold together (NFKC composes "e" + "́" into "é").
-const CLUSTER = /[\s\S]\p{M}*/gu;
+const MARK = /^\p{M}$/u;
+
+/** Growable columns for the map: one entry per folded UTF-16 unit. */
+class MapBuilder {
+  readonly parts: string[] = [];
+  piece = new Int32Array(1024);
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  length = 0;
+
+  reserve(extra: number): void {
+    const needed = this.length + extra;
+    if (needed <= this.piece.length) return;
+    const size = Math.max(needed, this.piece.length * 2);
+    for (const column of ['piece', 'start', 'end'] as const) {
+      const grown = new Int32Array(size);
+      grown.set(this[column]);
+      this[column] = grown;
+    }
+  }
+
+  push(units: string, piece: number, start: number, end: number): void {
+    this.reserve(units.length);
+    this.parts.push(units);
+    for (let i = 0; i < units.length; i++, this.length++) {
+      this.piece[this.length] = piece;
+      this.start[this.length] = start;
+      this.end[this.length] = end;
+    }
+  }
+
+  /** A run of ASCII text: each character folds to one unit, in place. */
+  pushAscii(text: string, piece: number): void {
+    this.reserve(text.length);
+    this.parts.push(text.toLowerCase());
+    for (let i = 0; i < text.length; i++, this.length++) {
+      this.piece[this.length] = piece;
+      this.start[this.length] = i;
+      this.end[this.length] = i + 1;
+    }
+  }
+}
+
+/** Folds one piece that has non-ASCII characters, a character and its combining marks at a time. */
+function foldMixed(builder: MapBuilder, text: string, piece: number): void {
+  for (let from = 0; from < text.length;) {
+    const code = text.charCodeAt(from);
+    // A character (a surrogate pair counts as one) and the combining marks after it fold
+    // together: NFKC composes "e" + "\u0301" into "é".
+    let to = from + (code >= 0xd800 && code <= 0xdbff && from + 1 < text.length ? 2 : 1);
+    while (to < text.length && text.charCodeAt(to) >= 0x300 && MARK.test(text.charAt(to))) to++;
+    if (code < 0x80 && to === from + 1) {
+      builder.push(
+        code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text.charAt(from),
+        piece,
+        from,
+        to,
+      );
+    } else {
+      const cluster = text.slice(from, to);
+      if (!INVISIBLE.test(cluster)) builder.push(foldText(cluster), piece, from, to);
+    }
+    from = to;
+  }
+}
+
+/** Whether a text is all ASCII (then it folds by lower-casing, one unit for one). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /**
  * Folds pieces of text into one string, character by character, keeping the map back to the
  * pieces. Per character the result equals `foldText` of the whole (for the scripts the packs
- * use), so words compare equal to `tokenize` of a pack's quote.
+ * use), so words compare equal to `tokenize` of a pack's quote. ASCII pieces, most of most pages,
+ * take a fast path.
  */
 export function foldPieces(pieces: readonly TextPiece[]): FoldedText {
-  const out: string[] = [];
-  const piece: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const push = (unit: string, p: number, s: number, e: number) => {
-    out.push(unit);
-    piece.push(p);
-    start.push(s);
-    end.push(e);
-  };
+  const builder = new MapBuilder();
   pieces.forEach(({ text, breakBefore }, index) => {
-    if (breakBefore && out.length > 0) push('\n', -1, 0, 0);
-    for (const match of text.matchAll(CLUSTER)) {
-      const cluster = match[0];
-      const from = match.index;
-      const to = from + cluster.length;
-      const code = cluster.charCodeAt(0);
-      if (cluster.length === 1 && code < 0x80) {
-        // Fast path for ASCII, most of most pages.
-        push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : cluster, index, from, to);
-        continue;
-      }
-      if (INVISIBLE.test(cluster)) continue;
-      const folded = foldText(cluster);
-      for (let i = 0; i < folded.length; i++) push(folded.charAt(i), index, from, to);
-    }
+    if (breakBefore && builder.length > 0) builder.push('\n', -1, 0, 0);
+    if (isAscii(text)) builder.pushAscii(text, index);
+    else foldMixed(builder, text, index);
   });
+  const { length } = builder;
   return {
-    text: out.join(''),
-    piece: Int32Array.from(piece),
-    start: Int32Array.from(start),
-    end: Int32Array.from(end),
+    text: builder.parts.join(''),
+    piece: builder.piece.slice(0, length),
+    start: builder.start.slice(0, length),
+    end: builder.end.slice(0, length),
   };
 }
 

@@ -100,11 +100,19 @@ export function createPanelController({
     );
   };
 
-  /** Reads the page again for the pack's quotes (it may have changed since the panel last opened). */
+  let locateTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Reads the page again for the pack's quotes (it may have changed since the panel last opened),
+   * just after the panel has drawn, so a long page never delays it.
+   */
   const locateQuotes = () => {
-    if (state.status !== 'ready') return;
-    const texts = state.pack.people.flatMap((person) => person.quotes.map((quote) => quote.text));
-    quotes = { ...quotes, onPage: highlighter.locate(texts) };
+    clearTimeout(locateTimer);
+    locateTimer = setTimeout(() => {
+      if (state.status !== 'ready') return;
+      const texts = state.pack.people.flatMap((person) => person.quotes.map((q) => q.text));
+      quotes = { ...quotes, onPage: highlighter.locate(texts) };
+      draw();
+    }, 0);
   };
 
   // Focus stays on the button pressed, so keyboard users can go on to the next quote or press
@@ -200,6 +208,7 @@ export function createPanelController({
     refresh: draw,
     isOpen: () => open,
     destroy: () => {
+      clearTimeout(locateTimer);
       highlighter.clear();
       if (container) render(null, container);
       shadow?.destroy();

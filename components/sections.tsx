@@ -10,7 +10,7 @@ import { FigureCard } from './FigureCard';
 import { GlossaryList } from './GlossaryList';
 import { NoteCard } from './NoteCard';
 import { PersonCard, type QuoteActions } from './PersonCard';
-import { PlaceCard } from './PlaceCard';
+import { PlacesSection } from './PlacesSection';
 import { Timeline } from './Timeline';
 
 /** What sections can do on the page being read (absent where there is no page, as in tests). */
@@ -65,12 +65,14 @@ function blockSection(
 }
 
 export const SECTIONS: readonly SectionDefinition[] = [
-  cardSection(
-    'places',
-    'place',
-    (pack) => pack.places,
-    (place) => <PlaceCard place={place} />,
-  ),
+  {
+    id: 'places',
+    heading: strings.sections.places,
+    count: (pack) => pack.places.length,
+    // The map and the cards share a selection, so the section is one component; each card
+    // still has its own error boundary inside it.
+    render: (pack) => <PlacesSection pack={pack} />,
+  },
   cardSection(
     'people',
     'person',

@@ -57,6 +57,8 @@ try {
       hostResolverRules: server.hostResolverRules,
       headless,
       colorScheme: scheme,
+      // Sharp crops of the map; page screenshots are still taken at CSS size.
+      deviceScaleFactor: 2,
     });
     try {
       for (const entry of PAGES) {
@@ -74,29 +76,50 @@ try {
         }
         if (verdict && entry.name === 'article' && scheme === 'light') {
           const launcherShot = join(OUT, 'article-launcher-light.png');
-          await page.screenshot({ path: launcherShot });
+          await page.screenshot({ path: launcherShot, scale: 'css' });
           shots.push(launcherShot);
         }
         if (verdict) {
-          await browser.clickToolbarButton(page);
-          await page.getByRole('complementary', { name: 'Backstory' }).waitFor();
+          // With the default settings the panel opens by itself on the article and its versions;
+          // related coverage gets the launcher, so the demo presses the toolbar button there.
+          const panel = page.getByRole('complementary', { name: 'Backstory' });
+          const opened = await panel
+            .waitFor({ timeout: 1500 })
+            .then(() => true)
+            .catch(() => false);
+          if (scheme === 'light') {
+            console.log(
+              `  panel: ${opened ? 'opened by itself' : 'opened with the toolbar button'}`,
+            );
+          }
+          if (!opened) await browser.clickToolbarButton(page);
+          await panel.waitFor();
           await page.waitForTimeout(150);
         } else if (scheme === 'dark') {
           await page.close();
           continue;
         }
         const file = join(OUT, `${entry.name}-${scheme}.png`);
-        await page.screenshot({ path: file });
+        await page.screenshot({ path: file, scale: 'css' });
         shots.push(file);
         if (verdict && entry.name === 'article') {
           // One picture per section, reached with the panel's own section buttons.
           const panel = page.getByRole('complementary', { name: 'Backstory' });
-          for (const section of ['People', 'Timeline']) {
+          for (const section of ['Places', 'People', 'Timeline']) {
             await panel.getByRole('navigation').getByRole('button', { name: section }).click();
             await page.waitForTimeout(800);
             const sectionShot = join(OUT, `${entry.name}-${section.toLowerCase()}-${scheme}.png`);
-            await page.screenshot({ path: sectionShot });
+            await page.screenshot({ path: sectionShot, scale: 'css' });
             shots.push(sectionShot);
+            if (section === 'Places') {
+              // The panel alone at twice the size, opened at the Places map.
+              const box = await panel.boundingBox();
+              if (box) {
+                const mapShot = join(OUT, `places-map-${scheme}.png`);
+                await page.screenshot({ path: mapShot, clip: box });
+                shots.push(mapShot);
+              }
+            }
           }
           shots.push(...(await shootMarks(page, (name) => join(OUT, `${name}-${scheme}.png`))));
         }

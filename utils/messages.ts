@@ -13,8 +13,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface ToBackground {
   /** The recognizer's verdict for the page (null: nothing), for the badge and action title. */
   'verdict:report': { request: { verdict: Verdict | null }; response: null };
-  /** The launcher was pressed: open the panel in this tab. */
-  'panel:open': { request: Record<never, never>; response: null };
+  /**
+   * Open the panel in this tab: the launcher was pressed, or (`auto`) the reader's settings open
+   * it by itself, which leaves the reader's focus where it is.
+   */
+  'panel:open': { request: { auto?: boolean }; response: null };
   /** The panel asks what to show: this tab's verdict and its pack. */
   'panel:data': { request: Record<never, never>; response: { verdict: Verdict; pack: Pack } };
 }
@@ -23,8 +26,8 @@ export interface ToBackground {
 export interface ToPanel {
   /** Open the panel if closed, close it if open. */
   'panel:toggle': { request: Record<never, never>; response: { open: boolean } };
-  /** Open the panel (no-op when open). */
-  'panel:show': { request: Record<never, never>; response: { open: boolean } };
+  /** Open the panel (no-op when open); `focus: false` opens it without moving focus into it. */
+  'panel:show': { request: { focus?: boolean }; response: { open: boolean } };
 }
 
 export type MessageOf<M> = {
@@ -40,8 +43,9 @@ export function parseToBackground(message: unknown): MessageOf<ToBackground> | n
         ? { type: 'verdict:report', verdict: message.verdict }
         : null;
     case 'panel:open':
+      return { type: 'panel:open', auto: message.auto === true };
     case 'panel:data':
-      return { type: message.type };
+      return { type: 'panel:data' };
     default:
       return null;
   }
@@ -50,9 +54,9 @@ export function parseToBackground(message: unknown): MessageOf<ToBackground> | n
 /** A message from the background to the panel, checked for shape. */
 export function parseToPanel(message: unknown): MessageOf<ToPanel> | null {
   if (!isRecord(message)) return null;
-  return message.type === 'panel:toggle' || message.type === 'panel:show'
-    ? { type: message.type }
-    : null;
+  if (message.type === 'panel:toggle') return { type: 'panel:toggle' };
+  if (message.type === 'panel:show') return { type: 'panel:show', focus: message.focus !== false };
+  return null;
 }
 
 /** True when a message comes from this extension's own scripts (not a page or another extension). */

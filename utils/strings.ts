@@ -94,6 +94,23 @@ export const strings = {
     war: 'War',
   },
   emptySection: 'Nothing in this pack for this section.',
+  map: {
+    /** The main map's accessible name. */
+    title: 'Map of the places in this story, with the routes out of Russia',
+    /** A detail map's accessible name. */
+    detailTitle: (title: string) => `Map: ${title}`,
+    pins: (title: string) => `Places on the map: ${title}`,
+    mainPins: 'Places on the map',
+    legend: 'Map legend',
+    routes: 'Routes out of Russia (drawn from a reference city, not exact paths)',
+    route: (to: string, via: string | undefined) => (via ? `${to}, via ${via}` : to),
+    routeSources: 'Route sources',
+    origin: (country: string) => `${country}, where the routes start`,
+    detailFrame: 'Area of the detail map',
+    attribution: 'Boundaries: Natural Earth.',
+    showOnMap: 'Show on map',
+    showOnMapLabel: (name: string) => `Show on map: ${name}`,
+  },
   loadError: 'Backstory could not load the background for this page.',
   showInArticle: 'Show in article',
   showInArticleLabel: (quote: string) => `Show in article: ${quote}`,
@@ -115,3 +132,38 @@ export const strings = {
 function launcherObject(kind: VerdictKind): string {
   return kind === 'related' ? 'this story' : 'this article';
 }
+
+/** The options page's words. */
+export const optionsStrings = {
+  title: 'Backstory settings',
+  intro: 'Changes are saved at once and apply to open tabs without reloading them.',
+  saved: 'Saved.',
+  autoOpen: {
+    legend: 'Open the panel by itself',
+    article: 'On the article itself',
+    version: 'On a version of the article (a copy elsewhere)',
+    related: 'On related coverage',
+  },
+  panel: {
+    legend: 'Panel',
+    side: 'Side of the window',
+    sides: { right: 'Right', left: 'Left' },
+    layout: 'Layout',
+    layouts: { overlay: 'Over the page edge', push: 'Push the page aside' },
+    theme: 'Theme',
+    themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
+  },
+  sectionsLegend: 'Sections shown',
+  marks: {
+    legend: 'In the article',
+    label: 'Mark the story’s people and places in the article text',
+  },
+  sites: {
+    legend: 'Where Backstory works',
+    everywhere: 'On every site (it reads pages locally and sends nothing)',
+    listed: 'Only on the sites listed below',
+    onlyLabel: 'Sites to work on, one per line (for example nbcnews.com)',
+    quietLabel: 'Sites where Backstory stays quiet, one per line',
+    rejected: (entries: string[]) => `Not a site name, left out: ${entries.join(', ')}`,
+  },
+} as const;

@@ -6,6 +6,7 @@ import {
   type Result,
   type ToBackground,
 } from '../../utils/messages';
+import { loadSettings, watchSettings } from '../../utils/settings';
 import { createMentionMarks, type MentionMarks } from '../../utils/ui/mention-marks';
 import { createPanelController } from '../../utils/ui/panel-controller';
 import marksCss from './marks.css?inline';
@@ -30,15 +31,15 @@ export default defineContentScript({
       loadData: async () => {
         const data = (await browser.runtime.sendMessage({ type: 'panel:data' })) as PanelData;
         if (!data.ok) return data;
+        const { marks: marksOn } = await loadSettings();
         // Marked after the panel has drawn, so reading the page never delays it.
         ctx.setTimeout(() => {
-          if (marks) return;
-          // TODO(2026-11-29): read the reader's "marks" setting once the settings page stores it.
+          if (marks || !ctx.isValid) return;
           marks = createMentionMarks({
             doc: document,
             pack: data.value.pack,
             css: marksCss,
-            marks: true,
+            marks: marksOn,
             onOpen: (entity) => panel.showEntity(entity),
           });
           panel.refresh();
@@ -50,11 +51,18 @@ export default defineContentScript({
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       const message = parseToPanel(raw);
       if (!message || !isFromThisExtension(sender, browser.runtime.id)) return undefined;
-      const open = message.type === 'panel:toggle' ? panel.toggle() : panel.show();
+      const open =
+        message.type === 'panel:toggle' ? panel.toggle() : panel.show({ focus: message.focus });
       return Promise.resolve({ ok: true, value: { open } });
     };
     browser.runtime.onMessage.addListener(onMessage);
+    // The reader's "marks" setting applies at once; the panel's switch changes this page only.
+    const unwatch = watchSettings((settings) => {
+      marks?.setEnabled(settings.marks);
+      panel.refresh();
+    });
     ctx.onInvalidated(() => {
+      unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
       marks?.destroy();
       panel.destroy();

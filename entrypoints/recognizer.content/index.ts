@@ -2,28 +2,64 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import recognition from '../../data/generated/recognition.json';
 import type { MessageOf, ToBackground } from '../../utils/messages';
+import { createAutoOpen } from '../../utils/page/auto-open';
+import { startRecognizer, type Recognizer } from '../../utils/page/recognizer';
 import type { CompiledIndex } from '../../utils/recognition/compiled';
-import { startRecognizer } from '../../utils/page/recognizer';
+import { isActiveOn, loadSettings, watchSettings, type Settings } from '../../utils/settings';
 
-/** Runs on every http(s) page, top frame only: recognizes the story and shows the launcher. */
+/**
+ * Runs on every http(s) page, top frame only: recognizes the story, shows the launcher and opens
+ * the panel by itself where the reader asked for that. On sites the reader made quiet (or outside
+ * the sites they listed) it stops before reading anything.
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: false,
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  async main(ctx) {
     const send = (message: MessageOf<ToBackground>) =>
       browser.runtime.sendMessage(message).catch((error: unknown) => {
         // The extension was reloaded or updated under this page: nothing to tell any more.
         if (ctx.isValid) console.warn('Backstory:', error);
       });
-    const recognizer = startRecognizer({
-      doc: document,
-      index: recognition as CompiledIndex,
-      report: (verdict) => void send({ type: 'verdict:report', verdict }),
-      openPanel: () => void send({ type: 'panel:open' }),
-      signal: ctx.signal,
+    let settings: Settings = await loadSettings();
+    const autoOpen = createAutoOpen();
+    let running: { recognizer: Recognizer; stop: AbortController } | null = null;
+
+    const start = () => {
+      const stop = new AbortController();
+      ctx.onInvalidated(() => stop.abort());
+      const recognizer = startRecognizer({
+        doc: document,
+        index: recognition as CompiledIndex,
+        report: (verdict) => {
+          void send({ type: 'verdict:report', verdict });
+          if (autoOpen(verdict, settings, location.href)) {
+            void send({ type: 'panel:open', auto: true });
+          }
+        },
+        openPanel: () => void send({ type: 'panel:open' }),
+        signal: stop.signal,
+      });
+      running = { recognizer, stop };
+    };
+    const apply = () => {
+      const active = isActiveOn(settings, location.hostname);
+      if (active && !running) start();
+      if (!active && running) {
+        running.stop.abort();
+        running = null;
+        void send({ type: 'verdict:report', verdict: null });
+      }
+    };
+
+    apply();
+    ctx.addEventListener(window, 'wxt:locationchange', () => running?.recognizer.check());
+    const unwatch = watchSettings((next) => {
+      settings = next;
+      apply();
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => recognizer.check());
+    ctx.onInvalidated(unwatch);
   },
 });

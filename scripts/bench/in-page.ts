@@ -12,6 +12,8 @@ export interface PageCost {
   textContent: number;
   /** Recognition per index name. */
   recognition: Record<string, number>;
+  /** Of which: reading the page (address, canonical link, main text). */
+  readPage: number;
   /** The verdict kind with each index (null for none). */
   verdicts: Record<string, string | null>;
   textLength: number;
@@ -47,7 +49,12 @@ export function measure(
   const doc = document;
   let textContent = Infinity;
   const recognition: Record<string, number> = {};
+  let read = Infinity;
   for (let round = 0; round < rounds; round++) {
+    read = Math.min(
+      read,
+      perRun(() => readPage(doc).text.length, budgetMs),
+    );
     textContent = Math.min(
       textContent,
       perRun(() => (doc.body.textContent ?? '').length, budgetMs),
@@ -64,6 +71,7 @@ export function measure(
   return {
     textContent,
     recognition,
+    readPage: read,
     verdicts,
     textLength: (doc.body.textContent ?? '').length + (sink > 0 ? 0 : 0),
     elements: doc.getElementsByTagName('*').length,

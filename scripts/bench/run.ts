@@ -30,11 +30,15 @@ const article = readFileSync(
 );
 const thousand = buildIndex([...one.packs, ...syntheticPacks(999, vocabularyOf(article))]);
 
+// BENCH_ONLY=regex measures only the pages whose address matches (for looking into one page).
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+
 // The story's pages: the article at its address, and its copies and related coverage elsewhere.
 const storyPages: ServedPage[] = FIXTURES.filter((entry) => entry.expect !== null)
+  .filter((entry) => !only || only.test(entry.url))
   .filter((entry, i, all) => all.findIndex((other) => other.file === entry.file) === i)
   .map((entry) => ({ url: entry.url, html: fixturePage(entry.file) }));
-const corpus = corpusPages() ?? [];
+const corpus = (corpusPages() ?? []).filter((page) => !only || only.test(page.url));
 if (corpus.length === 0) console.log(`bench: no corpus at ${CORPUS_DIR}; story pages only.`);
 
 const server = await startFixtureServer([...corpus, ...storyPages]);
@@ -99,6 +103,7 @@ if (process.argv.includes('--pages')) {
     const one = cost.recognition.one ?? NaN;
     console.log(
       `${url.padEnd(70)} text ${cost.textContent.toFixed(3)} ms  recognition ${one.toFixed(3)} ms ` +
+        `(read ${cost.readPage.toFixed(3)} ms) ` +
         `(${ratio(one / cost.textContent)})  1,000 packs ${ratio((cost.recognition.thousand ?? NaN) / one)}  ` +
         `${cost.verdicts.one ?? 'none'}`,
     );

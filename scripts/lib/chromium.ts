@@ -61,6 +61,8 @@ export async function launchWithExtension(
     headless?: boolean;
     viewport?: { width: number; height: number };
     colorScheme?: 'light' | 'dark';
+    /** Device pixels per CSS pixel, for sharper screenshots. */
+    deviceScaleFactor?: number;
   } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -80,6 +82,7 @@ export async function launchWithExtension(
     args,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -7,10 +7,12 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A page to serve: its address (scheme ignored) and its HTML. */
+/** A page to serve: its address (scheme ignored), its HTML and any extra response headers. */
 export interface ServedPage {
   url: string;
   html: string;
+  /** Sent with the page, e.g. a `Content-Security-Policy` for hostile-page tests. */
+  headers?: Record<string, string>;
 }
 
 /** A running fixture server. */
@@ -27,19 +29,21 @@ export interface FixtureServer {
 
 /** Starts a server on 127.0.0.1 for `pages`, on a free port. */
 export async function startFixtureServer(pages: readonly ServedPage[]): Promise<FixtureServer> {
-  const routes = new Map<string, string>();
-  for (const page of pages) routes.set(routeKey(new URL(page.url)), page.html);
+  const routes = new Map<string, ServedPage>();
+  for (const page of pages) routes.set(routeKey(new URL(page.url)), page);
   const hosts = [...new Set(pages.map((page) => new URL(page.url).host))];
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
-    const html = routes.get(routeKey(url));
+    const page = routes.get(routeKey(url));
     response.setHeader('Cache-Control', 'no-store');
-    if (html === undefined) {
+    if (page === undefined) {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+    response
+      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...page.headers })
+      .end(page.html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

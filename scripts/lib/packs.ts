@@ -4,10 +4,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectPackMap, type MapSources } from '../../utils/map/project';
 import { integrityProblems } from '../../utils/packs/integrity';
 import { formatProblem, loadPack, type PackProblem } from '../../utils/packs/load';
 import type { PackInput } from '../../utils/packs/schema';
 import type { Pack } from '../../utils/packs/types';
+import { readMapSources } from './map-sources';
 
 /** Where packs live. */
 export const PACKS_DIR = join(import.meta.dirname, '../../data/packs');
@@ -62,7 +64,17 @@ export function readPackFolder(dir: string): PackFolder {
       skipped: false,
       problems: [{ path: 'id', message: `"${input.id}" differs from its folder name` }],
     };
-  return { dir, ok: true, input, pack: loaded.value, articleText };
+  if (!input.map) return { dir, ok: true, input, pack: loaded.value, articleText };
+  const map = projectPackMap(loaded.value, input.map, mapSources());
+  if (!map.ok) return { dir, ok: false, skipped: false, problems: map.error };
+  return { dir, ok: true, input, pack: { ...loaded.value, map: map.value }, articleText };
+}
+
+let sources: MapSources | undefined;
+/** The boundary data, read once per process (it is a few megabytes of JSON). */
+function mapSources(): MapSources {
+  sources ??= readMapSources();
+  return sources;
 }
 
 /** Lines describing a failed pack folder, one problem per line. */

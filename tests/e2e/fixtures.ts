@@ -4,7 +4,11 @@
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import {
+  startFixtureServer,
+  type FixtureServer,
+  type ServedPage,
+} from '../../scripts/lib/fixture-server';
 import { FIXTURES, fixturePage } from '../fixtures';
 
 export { FIXTURES };
@@ -21,6 +25,16 @@ export class PanelPage {
   }
   heading(name: string): Locator {
     return this.panel.getByRole('heading', { name, exact: true });
+  }
+  /** Every pin on the Places maps (main and detail). */
+  get mapPins(): Locator {
+    return this.panel.getByRole('group', { name: /^Places on the map/ }).getByRole('button');
+  }
+  /** The pin of the place named `name`. */
+  mapPin(name: string): Locator {
+    return this.panel
+      .getByRole('group', { name: /^Places on the map/ })
+      .getByRole('button', { name, exact: true });
   }
   /** Names of Backstory's elements on the page (launcher, panel hosts). */
   backstoryElements(): Promise<string[]> {
@@ -43,32 +57,45 @@ export class PanelPage {
 }
 
 interface Fixtures {
+  /**
+   * Pages served besides the fixture list (hostile pages); set with `test.use`. Wrapped in an
+   * object because Playwright reads an array option as `[value, options]`.
+   */
+  extraPages: { pages: readonly ServedPage[] };
   extension: ExtensionBrowser;
   server: FixtureServer;
-  /** Opens a fixture address in a new tab and waits for recognition to have run. */
-  openPage: (url: string) => Promise<PanelPage>;
+  /**
+   * Opens a fixture address in a new tab and waits for recognition to have run; `beforeGoto`
+   * runs on the blank tab first (to start listening for errors or requests).
+   */
+  openPage: (
+    url: string,
+    options?: { beforeGoto?: (page: Page) => Promise<void> },
+  ) => Promise<PanelPage>;
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    const server = await startFixtureServer(
-      FIXTURES.map((entry) => ({
-        url: entry.url,
-        html: fixturePage(entry.file),
-      })),
-    );
+  extraPages: [{ pages: [] }, { option: true }],
+  server: async ({ extraPages }, use) => {
+    const server = await startFixtureServer([
+      ...FIXTURES.map((entry) => ({ url: entry.url, html: fixturePage(entry.file) })),
+      ...extraPages.pages,
+    ]);
     await use(server);
     await server.close();
   },
   extension: async ({ server }, use) => {
     const browser = await launchWithExtension({ hostResolverRules: server.hostResolverRules });
+    // These tests open the panel by hand (launcher, toolbar, keyboard); opening by itself, the
+    // default for the article and its versions, has its own tests in settings.spec.ts.
+    await setSettings(browser, { autoOpen: { article: false, version: false, related: false } });
     await use(browser);
     await browser.close();
   },
   openPage: async ({ extension: browser, server }, use) => {
-    await use(async (url) => {
+    await use(async (url, options) => {
       const page = await browser.context.newPage();
+      await options?.beforeGoto?.(page);
       await page.goto(server.localUrl(url));
       // Recognition reports its verdict (or null) to the background: wait for that report.
       await expect.poll(() => browser.reportedVerdict(page)).not.toBeUndefined();
@@ -76,5 +103,13 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+
+/** Stores settings as the options page would (the extension's own storage). */
+export async function setSettings(browser: ExtensionBrowser, settings: object): Promise<void> {
+  await browser.worker.evaluate(
+    (value) => chrome.storage.local.set({ settings: value }),
+    settings as Record<string, unknown>,
+  );
+}
 
 export { expect };

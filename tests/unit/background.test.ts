@@ -66,10 +66,31 @@ describe('background', () => {
       target: { tabId: TAB, frameIds: [0] },
       files: [PANEL_SCRIPT],
     });
-    expect(sendMessage).toHaveBeenLastCalledWith(TAB, { type: 'panel:show' }, { frameId: 0 });
+    expect(sendMessage).toHaveBeenLastCalledWith(
+      TAB,
+      { type: 'panel:show', focus: true },
+      { frameId: 0 },
+    );
     await controller.toggle(TAB);
     expect(executeScript).toHaveBeenCalledTimes(1);
     expect(sendMessage).toHaveBeenLastCalledWith(TAB, { type: 'panel:toggle' }, { frameId: 0 });
+  });
+
+  it('opening by itself (settings) leaves focus on the page; the launcher moves it', async () => {
+    const { controller, sendMessage } = setup({ panelInjected: true });
+    await controller.handleMessage({ type: 'verdict:report', verdict }, self());
+    await controller.handleMessage({ type: 'panel:open', auto: true }, self());
+    expect(sendMessage).toHaveBeenLastCalledWith(
+      TAB,
+      { type: 'panel:show', focus: false },
+      { frameId: 0 },
+    );
+    await controller.handleMessage({ type: 'panel:open' }, self());
+    expect(sendMessage).toHaveBeenLastCalledWith(
+      TAB,
+      { type: 'panel:show', focus: true },
+      { frameId: 0 },
+    );
   });
 
   it('the keyboard command takes the same path as the toolbar button', async () => {

@@ -15,13 +15,22 @@ const preactInnerHtml: LintMessage = {
 };
 
 describe('judging web-ext lint', () => {
-  test('the explained Preact warning passes, with its reason', () => {
-    const judged = judgeLint({ errors: [], warnings: [preactInnerHtml], notices: [] });
+  test('the explained Preact warnings pass, with their reasons', () => {
+    const inOptions = { ...preactInnerHtml, file: 'chunks/options-CiaI3ZRU.js' };
+    const judged = judgeLint({ errors: [], warnings: [preactInnerHtml, inOptions], notices: [] });
     expect(judged.failures).toEqual([]);
     expect(judged.explained).toEqual([
       { message: preactInnerHtml, why: EXPLAINED_WARNINGS[0]!.why },
+      { message: inOptions, why: EXPLAINED_WARNINGS[1]!.why },
     ]);
     expect(judged.stale).toEqual([]);
+  });
+
+  test('the same warning in another file fails', () => {
+    const elsewhere = { ...preactInnerHtml, file: 'content-scripts/recognizer.js' };
+    expect(judgeLint({ errors: [], warnings: [elsewhere], notices: [] }).failures).toEqual([
+      elsewhere,
+    ]);
   });
 
   test('any error fails', () => {

@@ -41,7 +41,14 @@ describe('parseToBackground', () => {
 describe('parseToPanel', () => {
   it('accepts only the two panel commands', () => {
     expect(parseToPanel({ type: 'panel:toggle' })).toEqual({ type: 'panel:toggle' });
-    expect(parseToPanel({ type: 'panel:show', extra: 1 })).toEqual({ type: 'panel:show' });
+    expect(parseToPanel({ type: 'panel:show', extra: 1 })).toEqual({
+      type: 'panel:show',
+      focus: true,
+    });
+    expect(parseToPanel({ type: 'panel:show', focus: false })).toEqual({
+      type: 'panel:show',
+      focus: false,
+    });
     expect(parseToPanel({ type: 'panel:data' })).toBeNull();
   });
 });

@@ -30,6 +30,16 @@ describe('the first pack', () => {
     expect(JSON.stringify(rawPack())).not.toMatch(/"(byline|author)"/i);
   });
 
+  it('has a route to each country the exiles went to, each sourced', () => {
+    expect(pack.routes.map((route) => route.to).sort()).toEqual([
+      'finland',
+      'georgia',
+      'kazakhstan',
+      'mongolia',
+    ]);
+    for (const route of pack.routes) expect(route.sources.length, route.id).toBeGreaterThan(0);
+  });
+
   it('marks the inferred publication date as inferred', () => {
     expect(pack.article.published).toMatchObject({ date: '2022-10-19', certainty: 'inferred' });
   });
@@ -75,6 +85,41 @@ describe('broken packs are refused with the path of each problem', () => {
       'a mirror site as a source',
       (p: any) => (p.sources[0].url = 'https://wikimili.com/en/Almaty'),
       'sources[0].url: "wikimili.com" is not on the list of reputable publishers',
+    ],
+    [
+      'a route to an unknown place',
+      (p: any) => (p.routes[2].to = 'atlantis'),
+      'routes[2].to: unknown place "atlantis"',
+    ],
+    [
+      'a route through a place that is no border crossing',
+      (p: any) => (p.routes[0].via = 'astana'),
+      'routes[0].via: "astana" is not a border crossing',
+    ],
+    [
+      'a route through a place and a named crossing at once',
+      (p: any) => (p.routes[0].crossing = 'Zhelkuar'),
+      'routes[0].crossing: give either via',
+    ],
+    [
+      'a route citing an unknown source',
+      (p: any) => (p.routes[1].sources = ['nowhere']),
+      'routes[1].sources[0]: unknown source "nowhere"',
+    ],
+    [
+      'a claimed region that is no place',
+      (p: any) => (p.map.claimed.regions[1].place = 'donbas'),
+      'map.claimed.regions[1].place: unknown place "donbas"',
+    ],
+    [
+      'a map label for an unknown place',
+      (p: any) => (p.map.labels.narnia = 'Narnia'),
+      'map.labels.narnia: unknown place "narnia"',
+    ],
+    [
+      'a map extent inside out',
+      (p: any) => (p.map.extent.west = 120),
+      'map.extent: west must be less than east',
     ],
   ])('%s', (_name, edit, expected) => {
     const problems = problemsOf(edit);

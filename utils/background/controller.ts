@@ -60,12 +60,13 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
   };
 
   /** Opens the panel, injecting its script first when the tab does not have it yet. */
-  const open = async (tabId: number, mode: 'toggle' | 'show') => {
+  const open = async (tabId: number, mode: 'toggle' | 'show', focus = true) => {
     const verdict = await verdicts.get(tabId);
     if (!verdict) return; // Nothing for this page: the title already says so.
-    const type = mode === 'toggle' ? 'panel:toggle' : 'panel:show';
+    const message: MessageOf<ToPanel> =
+      mode === 'toggle' ? { type: 'panel:toggle' } : { type: 'panel:show', focus };
     try {
-      await sendToPanel(tabId, { type });
+      await sendToPanel(tabId, message);
       return;
     } catch {
       // No panel script in this tab yet ("Receiving end does not exist"): inject it below.
@@ -74,7 +75,7 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
       target: { tabId, frameIds: [0] },
       files: [PANEL_SCRIPT],
     });
-    await sendToPanel(tabId, { type: 'panel:show' });
+    await sendToPanel(tabId, { type: 'panel:show', focus });
   };
 
   const handleMessage: BackgroundController['handleMessage'] = async (raw, sender) => {
@@ -89,7 +90,7 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
         await showVerdict(tabId, message.verdict);
         return { ok: true, value: null };
       case 'panel:open':
-        await open(tabId, 'show');
+        await open(tabId, 'show', !message.auto);
         return { ok: true, value: null };
       case 'panel:data':
         return panelData(await verdicts.get(tabId), packs);

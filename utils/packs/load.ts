@@ -84,6 +84,7 @@ function referenceProblems(pack: PackInput): PackProblem[] {
     glossary: pack.glossary,
     figures: pack.figures,
     notes: pack.notes,
+    routes: pack.routes,
   };
   for (const [name, items] of Object.entries(lists)) {
     const ids = new Set<string>();
@@ -114,10 +115,50 @@ function referenceProblems(pack: PackInput): PackProblem[] {
         message: `out of order: ${event.date} comes after ${previous.date}`,
       });
   });
+  problems.push(...mapProblems(pack));
   pack.sources.forEach((source, i) => {
     if (!cited.has(source.id))
       problems.push({ path: `sources[${i}]`, message: `source "${source.id}" is never cited` });
   });
+  return problems;
+}
+
+/** Routes and the map block must name places the pack has, of the right kind. */
+function mapProblems(pack: PackInput): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const places = new Map(pack.places.map((place) => [place.id, place]));
+  const checkPlace = (path: string, id: string | undefined) => {
+    if (id !== undefined && !places.has(id))
+      problems.push({ path, message: `unknown place "${id}"` });
+  };
+  pack.routes.forEach((route, i) => {
+    checkPlace(`routes[${i}].from`, route.from);
+    checkPlace(`routes[${i}].via`, route.via);
+    checkPlace(`routes[${i}].to`, route.to);
+    if (route.from === route.to)
+      problems.push({ path: `routes[${i}].to`, message: 'is the same place as from' });
+    const via = route.via === undefined ? undefined : places.get(route.via);
+    if (via && via.kind !== 'border-crossing')
+      problems.push({ path: `routes[${i}].via`, message: `"${via.id}" is not a border crossing` });
+    if (route.via !== undefined && route.crossing !== undefined)
+      problems.push({
+        path: `routes[${i}].crossing`,
+        message: 'give either via (a place) or crossing (a name), not both',
+      });
+  });
+  const map = pack.map;
+  if (!map) return problems;
+  const claimed = new Set<string>();
+  map.claimed.regions.forEach((region, i) => {
+    checkPlace(`map.claimed.regions[${i}].place`, region.place);
+    if (claimed.has(region.place))
+      problems.push({
+        path: `map.claimed.regions[${i}].place`,
+        message: `"${region.place}" is listed twice`,
+      });
+    claimed.add(region.place);
+  });
+  for (const id of Object.keys(map.labels ?? {})) checkPlace(`map.labels.${id}`, id);
   return problems;
 }
 
@@ -142,6 +183,7 @@ function resolve(pack: PackInput): Pack {
     glossary: pack.glossary.map((term) => ({ ...term, sources: lookup(term.sources) })),
     figures: pack.figures.map((figure) => ({ ...figure, sources: lookup(figure.sources) })),
     notes: pack.notes.map((note) => ({ ...note, sources: lookup(note.sources) })),
+    routes: pack.routes.map((route) => ({ ...route, sources: lookup(route.sources) })),
   };
 }
 

@@ -145,6 +145,62 @@ export const NoteSchema = v.strictObject({
   sources: SourceRefs,
 });
 
+/**
+ * A way out of Russia, drawn on the Places map as a line from a Russian place (a reference point
+ * the pack has, not necessarily where travellers set out) through an optional crossing place to a
+ * destination place.
+ */
+export const RouteSchema = v.strictObject({
+  id: Id,
+  /** The place in Russia where the line starts. */
+  from: Id,
+  /** A border-crossing place the line passes through. */
+  via: v.optional(Id),
+  /** The crossing's name when the pack has no place for it ("Upper Lars"). */
+  crossing: v.optional(Text),
+  /** The destination place (usually a country) where the line ends. */
+  to: Id,
+  sources: SourceRefs,
+});
+
+const Longitude = v.pipe(v.number(), v.minValue(-180), v.maxValue(180));
+const Latitude = v.pipe(v.number(), v.minValue(-90), v.maxValue(90));
+
+/** A longitude and latitude box: what a map must show at least. */
+export const ExtentSchema = v.pipe(
+  v.strictObject({ west: Longitude, south: Latitude, east: Longitude, north: Latitude }),
+  v.check((box) => box.west < box.east, 'west must be less than east'),
+  v.check((box) => box.south < box.north, 'south must be less than north'),
+);
+
+/**
+ * How the Places map is drawn: the area it shows, an optional detail map of a crowded area, the
+ * country the routes leave from and the regions shaded as claimed. The map is projected at build
+ * time (`scripts/build-packs.ts`) from Natural Earth data; no coordinates of shapes live here.
+ */
+export const MapSchema = v.strictObject({
+  /** The area the main map shows at least (it is widened to the map's shape). */
+  extent: ExtentSchema,
+  /** A larger-scale map of a crowded area; places inside its extent are pinned there instead. */
+  detail: v.optional(v.strictObject({ title: Text, extent: ExtentSchema })),
+  /** The country routes leave from, by its Natural Earth name ("Russia"). */
+  origin: Text,
+  /** Regions shaded as claimed, each a place drawn from Natural Earth admin-1 boundaries. */
+  claimed: v.strictObject({
+    /** The legend's words for the shading. */
+    label: Text,
+    regions: v.array(
+      v.strictObject({
+        place: Id,
+        /** Natural Earth admin-1 codes (HASC, "UA.DT") whose shapes together make the region. */
+        boundaries: v.pipe(v.array(Text), v.minLength(1, 'needs at least one boundary')),
+      }),
+    ),
+  }),
+  /** Shorter names for pins whose place name is long ("Mariinsky" for the crossing). */
+  labels: v.optional(v.record(Id, Text)),
+});
+
 /** What recognition needs besides the article text; compiled by `scripts/build-packs.ts`. */
 export const RecognitionSchema = v.strictObject({
   /**
@@ -183,6 +239,8 @@ export const PackSchema = v.strictObject({
   glossary: v.array(GlossaryTermSchema),
   figures: v.array(FigureSchema),
   notes: v.array(NoteSchema),
+  routes: v.optional(v.array(RouteSchema), []),
+  map: v.optional(MapSchema),
 });
 
 /** A pack as authored in `data/packs/<id>/pack.json`. */
@@ -196,6 +254,9 @@ export type GlossaryTerm = v.InferOutput<typeof GlossaryTermSchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;
 export type Note = v.InferOutput<typeof NoteSchema>;
 export type KeyFigure = v.InferOutput<typeof KeyFigureSchema>;
+export type Route = v.InferOutput<typeof RouteSchema>;
+export type MapSpec = v.InferOutput<typeof MapSchema>;
+export type Extent = v.InferOutput<typeof ExtentSchema>;
 
 function isRealDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);

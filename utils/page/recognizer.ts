@@ -54,9 +54,13 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     launcher = verdict ? mountLauncher(doc, verdict.kind, openPanel) : null;
   };
 
+  // At most one look per `debounceMs`, counted from the first change of a burst: a page that
+  // never stops changing (a clock, a ticker, rotating ads) must not postpone the look forever,
+  // which a timer reset on every change would.
   const schedule = () => {
-    clearTimeout(timer);
+    if (timer !== undefined) return;
     timer = setTimeout(() => {
+      timer = undefined;
       // Small DOM changes (ads, clocks) leave the main text about the same length: skip those.
       if (doc.location.href !== lastAddress) return check();
       const length = readMainText(doc).length;
@@ -65,8 +69,12 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
   };
 
   check();
-  const observer = new MutationObserver(schedule);
-  if (doc.body) observer.observe(doc.body, { childList: true, subtree: true });
+  // The whole document, not <body>: pages that replace `document.body` (single-page apps,
+  // re-rendering frameworks) must be checked again too.
+  const observer = new MutationObserver((records) => {
+    if (!records.every(isBackstoryChange)) schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
   doc.defaultView?.addEventListener('popstate', schedule, { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -74,6 +82,14 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     launcher?.destroy();
   });
   return { verdict: () => current, check: schedule };
+}
+
+/** Backstory's own launcher or panel coming or going: not a change of the page's text. */
+function isBackstoryChange(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return (
+    nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase().startsWith('backstory-'))
+  );
 }
 
 function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {

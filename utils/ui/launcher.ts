@@ -40,7 +40,7 @@ export interface Launcher {
   destroy(): void;
 }
 
-/** Mounts the launcher for a verdict; `onOpen` runs when the reader presses it. */
+/** Mounts the launcher for a verdict; `onOpen` runs when the reader (not a page script) presses it. */
 export function mountLauncher(doc: Document, kind: VerdictKind, onOpen: () => void): Launcher {
   const shadow = createShadowHost(doc, LAUNCHER_TAG, CSS);
   const button = doc.createElement('button');
@@ -52,7 +52,11 @@ export function mountLauncher(doc: Document, kind: VerdictKind, onOpen: () => vo
   mark.setAttribute('aria-hidden', 'true');
   mark.textContent = 'B';
   button.append(mark, strings.launcherText);
-  button.addEventListener('click', onOpen);
+  button.addEventListener('click', (event) => {
+    // Only the reader opens the panel. The shadow root is open, so a page script can reach the
+    // button, but its `click()` and dispatched events are untrusted; a real click or key is not.
+    if (event.isTrusted) onOpen();
+  });
   shadow.root.append(button);
   return { button, destroy: shadow.destroy };
 }

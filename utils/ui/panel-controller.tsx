@@ -14,6 +14,8 @@ import { createQuoteHighlighter } from './show-in-article';
 
 /** The panel's host element name. */
 export const PANEL_TAG = 'backstory-panel';
+/** The host attribute that shows the panel (see `style.css`). */
+const OPEN_ATTRIBUTE = 'data-open';
 
 /** What the panel controller needs. */
 export interface PanelControllerOptions {
@@ -43,8 +45,11 @@ export interface EntityRef {
 export interface PanelController {
   /** Opens the panel if closed, closes it if open; returns whether it is now open. */
   toggle(): boolean;
-  /** Opens the panel (keeps it open if it is); returns true. */
-  show(): boolean;
+  /**
+   * Opens the panel (keeps it open if it is); returns true. Focus moves into it unless
+   * `focus: false` (the panel opening by itself must not take the reader's focus).
+   */
+  show(options?: { focus?: boolean }): boolean;
   /** Closes the panel and gives focus back to where it was. */
   hide(): void;
   /** Opens the panel at a place's or person's card, with focus on its name. */
@@ -66,6 +71,7 @@ export function createPanelController({
   let container: HTMLElement | null = null;
   let state: PanelState = { status: 'loading' };
   let open = false;
+  let focusOnReady = true;
   let returnFocus: Element | null = null;
   const titleRef = createRef<HTMLHeadingElement>();
   const highlighter = createQuoteHighlighter({ doc });
@@ -128,8 +134,18 @@ export function createPanelController({
     target?.focus({ preventScroll: true });
   };
 
+  // Only the controller decides whether the panel shows: a page that sets or removes the open
+  // attribute on the host has it put back before the next frame.
+  const guard = new MutationObserver(() => syncOpenAttribute());
+  const syncOpenAttribute = () => {
+    if (!shadow || shadow.host.hasAttribute(OPEN_ATTRIBUTE) === open) return;
+    if (open) shadow.host.setAttribute(OPEN_ATTRIBUTE, '');
+    else shadow.host.removeAttribute(OPEN_ATTRIBUTE);
+  };
+
   const mount = () => {
     shadow = createShadowHost(doc, PANEL_TAG, css);
+    guard.observe(shadow.host, { attributes: true, attributeFilter: [OPEN_ATTRIBUTE] });
     container = doc.createElement('div');
     container.className = 'root';
     shadow.root.append(container);
@@ -148,7 +164,8 @@ export function createPanelController({
           : { status: 'error', message: result.error };
         locateQuotes();
         draw();
-        if (open) focusPanel();
+        // Focus follows the content in, unless the panel opened by itself.
+        if (open && focusOnReady) focusPanel();
       },
       (error: unknown) => {
         state = { status: 'error', message: String(error) };
@@ -157,24 +174,32 @@ export function createPanelController({
     );
   };
 
-  const show = () => {
-    if (open) return true;
-    returnFocus = deepActiveElement(doc);
+  const show = ({ focus = true }: { focus?: boolean } = {}) => {
+    focusOnReady = focus;
+    if (open) {
+      if (focus) {
+        returnFocus ??= deepActiveElement(doc);
+        focusPanel();
+      }
+      return true;
+    }
+    returnFocus = focus ? deepActiveElement(doc) : null;
     if (!shadow) mount();
     else {
       locateQuotes();
       draw();
     }
-    shadow?.host.setAttribute('data-open', '');
     open = true;
-    focusPanel();
+    syncOpenAttribute();
+    shadow?.raise();
+    if (focus) focusPanel();
     return true;
   };
 
   function hide() {
     if (!open) return;
     open = false;
-    shadow?.host.removeAttribute('data-open');
+    syncOpenAttribute();
     highlighter.clear();
     quotes = { ...quotes, shown: null };
     draw();
@@ -208,6 +233,7 @@ export function createPanelController({
     refresh: draw,
     isOpen: () => open,
     destroy: () => {
+      guard.disconnect();
       clearTimeout(locateTimer);
       highlighter.clear();
       if (container) render(null, container);

@@ -1,33 +1,87 @@
 /**
  * Owns a shadow root on the page for one of Backstory's surfaces (launcher, panel): a custom
- * element host whose own styles are pinned with `!important` inline, an open shadow root that the
- * page's CSS cannot reach, and `destroy()` to take it all away again.
+ * element host in the top layer whose own styles are pinned with `!important` from inside, an open
+ * shadow root that the page's CSS cannot reach, and `destroy()` to take it all away again.
  */
+
+/**
+ * Resets the host, and hides the backdrop the top layer gives it: a page rule such as
+ * `::backdrop { background: black }` would otherwise darken the whole page behind the launcher.
+ */
+const HOST_RESET = `:host { all: initial !important; }
+:host::backdrop { display: none !important; }`;
 
 /** A mounted shadow root. */
 export interface ShadowHost {
   host: HTMLElement;
   root: ShadowRoot;
+  /** Puts the host on top of the top layer again (above a launcher mounted after it). */
+  raise(): void;
   destroy(): void;
 }
 
 /**
  * Creates `<name>` at the end of `<html>` (outside `<body>`, which pages replace) with `css` inside
- * its shadow root. The host is reset with `:host { all: initial !important }`: important rules
- * from inside a shadow tree beat the page's important rules (CSS Cascade 4, "context"), so page
- * rules such as `* { all: unset !important }` lose. Put the host's own layout in `css` under
- * `:host`, with `!important`, after the reset.
+ * its shadow root, and raises it to the top layer. The host is reset with
+ * `:host { all: initial !important }`: important rules from inside a shadow tree beat the page's
+ * important rules (CSS Cascade 4, "context"), so page rules such as `* { all: unset !important }`
+ * lose. Put the host's own layout in `css` under `:host`, with `!important`, after the reset.
  */
 export function createShadowHost(doc: Document, name: string, css: string): ShadowHost {
-  const host = doc.createElement(name);
-  const root = host.attachShadow({ mode: 'open' });
-  adoptCss(doc, root, `:host { all: initial !important; }\n${css}`);
+  const { host, root } = createHost(doc, name);
+  adoptCss(doc, root, `${HOST_RESET}\n${css}`);
   doc.documentElement.append(host);
+  raiseToTopLayer(host);
   return {
     host,
     root,
+    raise: () => {
+      if (typeof host.hidePopover !== 'function') return;
+      if (host.matches(':popover-open')) host.hidePopover();
+      raiseToTopLayer(host);
+    },
     destroy: () => host.remove(),
   };
+}
+
+/**
+ * Creates the host element and its shadow root. A page can define `name` as its own custom
+ * element before Backstory runs (its constructor then runs for Backstory's element, can take the
+ * shadow root first and watch every attribute); such a host is dropped for one named
+ * `<name>-<random>`, which the page cannot have defined in advance.
+ */
+function createHost(doc: Document, name: string): { host: HTMLElement; root: ShadowRoot } {
+  const candidates = [name, `${name}-${Math.random().toString(36).slice(2, 10)}`];
+  for (const candidate of candidates) {
+    const host = doc.createElement(candidate);
+    // Undefined custom elements do not match :defined; the page's own ones do.
+    if (host.matches(':defined')) continue;
+    try {
+      return { host, root: host.attachShadow({ mode: 'open' }) };
+    } catch (error) {
+      // The page's constructor threw after taking the shadow root: try the next name.
+      console.warn(`Backstory: <${candidate}> is taken by the page`, error);
+    }
+  }
+  throw new Error(`Backstory: no free element name for <${name}>`);
+}
+
+/**
+ * Shows the host as a manual popover, which puts it in the top layer: above every page element
+ * whatever its z-index (pages lay "max z-index" overlays over everything), and out of the page's
+ * transforms and clipping (a page that scales `<html>` would otherwise shrink and move a fixed
+ * panel). A manual popover is never light-dismissed. Where popovers are missing (Firefox before
+ * 125) the host's own z-index still applies.
+ */
+function raiseToTopLayer(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function') return;
+  host.popover = 'manual';
+  try {
+    host.showPopover();
+  } catch (error) {
+    // Only thrown for a host that is not connected or already shown: the z-index still applies.
+    console.warn('Backstory: could not raise the panel above the page', error);
+  }
 }
 
 /**

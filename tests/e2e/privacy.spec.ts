@@ -1,0 +1,66 @@
+/**
+ * Privacy: a whole reading session (recognition, launcher, panel, every section jump, closing, the
+ * toolbar button, the options page and a settings change) makes no network request of Backstory's. The only requests are the page's
+ * own, to its own address; none comes from the extension's origin or its service worker.
+ */
+import { ARTICLE_URL, expect, test } from './fixtures';
+import { watchNetwork } from './network-watch';
+
+test('a full session with the panel sends nothing anywhere', async ({ extension, openPage }) => {
+  let watch: Awaited<ReturnType<typeof watchNetwork>> | undefined;
+  const reader = await openPage(ARTICLE_URL, {
+    beforeGoto: async (page) => {
+      watch = await watchNetwork(extension, page);
+    },
+  });
+  const { page, panel } = reader;
+  const pageUrl = page.url();
+
+  await reader.launcher.click();
+  await expect(panel).toBeVisible();
+  const jumps = panel.getByRole('navigation').getByRole('button');
+  const sections = await jumps.allInnerTexts();
+  expect(sections.length).toBeGreaterThanOrEqual(3);
+  for (const section of sections) {
+    await jumps.getByText(section, { exact: true }).click();
+    await expect(reader.heading(section)).toBeFocused();
+  }
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toBeHidden();
+  await extension.clickToolbarButton(page);
+  await expect(panel).toBeVisible();
+  await extension.clickToolbarButton(page);
+  await expect(panel).toBeHidden();
+  // The options page and a settings change, applied live to the open tab.
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByRole('radio', { name: 'Left' }).check();
+  await expect(options.getByRole('status')).toHaveText('Saved.');
+  await options.getByLabel('Sites where Backstory stays quiet, one per line').fill('example.com');
+  await options.getByLabel('Sites where Backstory stays quiet, one per line').blur();
+  await options.close();
+  await page.waitForTimeout(500);
+
+  // The extension's own packaged files (the options page and its script) are read from disk.
+  const ownFiles = `chrome-extension://${extension.extensionId}/`;
+  const session = watch!.requests.filter((request) => !request.url.startsWith(ownFiles));
+  expect(watch!.requests.some((request) => request.url.startsWith(ownFiles))).toBe(true);
+  // The page itself and the favicon Chromium asks its server for: both the page's own address.
+  const origin = new URL(pageUrl).origin;
+  expect(session.filter((request) => request.seenBy === 'tab').map((r) => r.url)).toContain(
+    pageUrl,
+  );
+  for (const request of session) {
+    expect(new URL(request.url).origin, JSON.stringify(request)).toBe(origin);
+    expect(request.initiator, JSON.stringify(request)).not.toMatch(/^chrome-extension:/);
+    expect(request.seenBy, JSON.stringify(request)).not.toBe('service worker');
+  }
+
+  // The recorders do see the extension's requests: one made on purpose from its worker shows up
+  // in the worker's own Network domain and in the context's request event.
+  await extension.worker.evaluate(() => fetch('http://www.nbcnews.com/probe').catch(() => null));
+  const seenBy = () =>
+    watch!.requests.filter((request) => request.url.endsWith('/probe')).map((r) => r.seenBy);
+  await expect.poll(seenBy).toEqual(expect.arrayContaining(['service worker', 'context']));
+  await watch!.stop();
+});

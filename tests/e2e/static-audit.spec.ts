@@ -1,0 +1,36 @@
+/**
+ * The built extension, read as text: no code from strings, no network API, no remote script, no
+ * HTML from strings, and a manifest that lets no page in (rules in scripts/lib/static-audit.ts).
+ * Runs with the browser tests because it needs the build; it starts no browser.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test, expect } from '@playwright/test';
+import { auditBuild, shippedCode } from '../../scripts/lib/static-audit';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BUILDS = ['chrome-mv3', 'firefox-mv2'];
+
+for (const build of BUILDS) {
+  test(`the ${build} build holds no eval, network API, remote script or HTML from strings`, () => {
+    const dir = join(ROOT, '.output', build);
+    test.skip(
+      build !== 'chrome-mv3' && !existsSync(dir),
+      `no ${build} build (npm run build:firefox)`,
+    );
+    expect(shippedCode(dir).length).toBeGreaterThanOrEqual(3);
+    expect(auditBuild(dir)).toEqual([]);
+  });
+}
+
+test('no component or script of Backstory passes HTML as a string to Preact', () => {
+  const offenders: string[] = [];
+  for (const folder of ['components', 'entrypoints', 'utils']) {
+    for (const entry of readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(?:ts|tsx)$/.test(entry.name)) continue;
+      const path = join(entry.parentPath, entry.name);
+      if (readFileSync(path, 'utf8').includes('dangerouslySetInnerHTML')) offenders.push(path);
+    }
+  }
+  expect(offenders).toEqual([]);
+});

@@ -1,0 +1,196 @@
+// @vitest-environment happy-dom
+/**
+ * What a hostile page can do to Backstory's elements on it, in happy-dom: define their names
+ * first, forge the panel's open attribute, script clicks on the launcher, replace its body.
+ * The same attacks run in Chromium in tests/e2e/page-messages.spec.ts and hostile-pages.spec.ts.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startRecognizer } from '../../utils/page/recognizer';
+import { mountLauncher } from '../../utils/ui/launcher';
+import { createPanelController } from '../../utils/ui/panel-controller';
+import { createShadowHost } from '../../utils/ui/shadow-host';
+import { ARTICLE_COPY } from '../fixtures/hostile';
+import { realPack } from './helpers';
+
+afterEach(() => {
+  document.documentElement.querySelectorAll('[id^="test-"], body ~ *').forEach((el) => el.remove());
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+/** A page's custom element that takes the shadow root first and logs what it sees. */
+function definePageElement(name: string, log: string[]): void {
+  customElements.define(
+    name,
+    class extends HTMLElement {
+      constructor() {
+        super();
+        log.push('constructed');
+        this.attachShadow({ mode: 'closed' });
+      }
+    },
+  );
+}
+
+describe('createShadowHost', () => {
+  it('uses the given element name when the page has not taken it', () => {
+    const shadow = createShadowHost(document, 'backstory-free', ':host { display: block }');
+    expect(shadow.host.localName).toBe('backstory-free');
+    expect(shadow.host.parentElement).toBe(document.documentElement);
+    expect(shadow.host.shadowRoot).toBe(shadow.root);
+    shadow.destroy();
+    expect(shadow.host.isConnected).toBe(false);
+  });
+
+  it('takes another name when the page defined the name first', () => {
+    const log: string[] = [];
+    definePageElement('backstory-taken', log);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const shadow = createShadowHost(document, 'backstory-taken', '');
+    expect(shadow.host.localName).toMatch(/^backstory-taken-[a-z0-9]+$/);
+    expect(shadow.host.shadowRoot).toBe(shadow.root);
+    shadow.destroy();
+  });
+
+  it('raises the host to the top layer as a manual popover where popovers exist', () => {
+    const shown: Element[] = [];
+    const proto = HTMLElement.prototype as unknown as Record<string, unknown>;
+    const showPopover = vi.fn(function (this: HTMLElement) {
+      shown.push(this);
+    });
+    Object.assign(proto, { showPopover, hidePopover: vi.fn() });
+    try {
+      const shadow = createShadowHost(document, 'backstory-raised', '');
+      expect(shadow.host.getAttribute('popover')).toBe('manual');
+      expect(shown).toEqual([shadow.host]);
+      shadow.destroy();
+    } finally {
+      delete proto.showPopover;
+      delete proto.hidePopover;
+    }
+  });
+
+  it('hides the backdrop a page could paint behind the top layer', () => {
+    const shadow = createShadowHost(document, 'backstory-backdrop', '');
+    const css = [...shadow.root.adoptedStyleSheets, ...shadow.root.querySelectorAll('style')]
+      .map((sheet) =>
+        'cssRules' in sheet
+          ? [...sheet.cssRules].map((rule) => rule.cssText).join('\n')
+          : sheet.textContent,
+      )
+      .join('\n');
+    expect(css).toMatch(/:host::backdrop\s*\{\s*display:\s*none\s*!important/);
+    shadow.destroy();
+  });
+});
+
+describe('the panel controller', () => {
+  const controller = () =>
+    createPanelController({
+      doc: document,
+      css: '',
+      loadData: () => new Promise(() => {}),
+    });
+  const host = () => document.querySelector<HTMLElement>('[data-open], backstory-panel');
+
+  it('puts the open attribute back when the page forges or removes it', async () => {
+    const panel = controller();
+    panel.show();
+    panel.hide();
+    const element = host()!;
+    expect(element.hasAttribute('data-open')).toBe(false);
+
+    element.setAttribute('data-open', ''); // The page tries to show the closed panel.
+    await vi.waitFor(() => expect(element.hasAttribute('data-open')).toBe(false));
+
+    panel.show();
+    element.removeAttribute('data-open'); // The page tries to hide the open panel.
+    await vi.waitFor(() => expect(element.hasAttribute('data-open')).toBe(true));
+    expect(panel.isOpen()).toBe(true);
+    panel.destroy();
+  });
+});
+
+describe('the launcher', () => {
+  it('opens the panel on the reader’s click, not on a page script’s', () => {
+    const onOpen = vi.fn();
+    const launcher = mountLauncher(document, 'article', onOpen);
+    launcher.button.click();
+    launcher.button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onOpen).not.toHaveBeenCalled();
+
+    // A click the browser made for a real pointer or key press is trusted.
+    const trusted = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(trusted, 'isTrusted', { value: true });
+    launcher.button.dispatchEvent(trusted);
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    launcher.destroy();
+  });
+});
+
+describe('the recognizer on a page that replaces document.body', () => {
+  const { index } = realPack();
+  const storyBody = () => {
+    const parsed = new DOMParser().parseFromString(ARTICLE_COPY, 'text/html');
+    return document.importNode(parsed.body, true);
+  };
+
+  // What `document.body = body` does (happy-dom has no setter for it).
+  const replaceBody = (body: HTMLElement) =>
+    document.documentElement.replaceChild(body, document.body);
+
+  it('checks again and shows the launcher when the story arrives in a new body', async () => {
+    const report = vi.fn();
+    const controller = new AbortController();
+    document.body.replaceChildren(Object.assign(document.createElement('p'), { textContent: '…' }));
+    startRecognizer({
+      doc: document,
+      index,
+      report,
+      openPanel: () => {},
+      signal: controller.signal,
+      debounceMs: 5,
+    });
+    expect(report).toHaveBeenLastCalledWith(null);
+
+    replaceBody(storyBody());
+    await vi.waitFor(() =>
+      expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'version' })),
+    );
+    expect(document.querySelector('backstory-launcher')).not.toBeNull();
+
+    replaceBody(document.createElement('body'));
+    await vi.waitFor(() => expect(report).toHaveBeenLastCalledWith(null));
+    expect(document.querySelector('backstory-launcher')).toBeNull();
+    controller.abort();
+  });
+});
+
+describe('the recognizer on a page that never stops changing', () => {
+  const { index } = realPack();
+
+  it('still looks again while a clock ticks faster than the debounce', async () => {
+    const report = vi.fn();
+    const controller = new AbortController();
+    const clock = document.createElement('span');
+    document.body.replaceChildren(clock);
+    startRecognizer({
+      doc: document,
+      index,
+      report,
+      openPanel: () => {},
+      signal: controller.signal,
+      debounceMs: 30,
+    });
+    expect(report).toHaveBeenLastCalledWith(null);
+    const ticking = setInterval(() => (clock.textContent = String(Date.now())), 5);
+    const parsed = new DOMParser().parseFromString(ARTICLE_COPY, 'text/html');
+    document.body.append(...[...parsed.body.children].map((el) => document.importNode(el, true)));
+    await vi.waitFor(
+      () => expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'version' })),
+      { timeout: 1000 },
+    );
+    clearInterval(ticking);
+    controller.abort();
+  });
+});

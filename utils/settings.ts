@@ -1,0 +1,180 @@
+/**
+ * The reader's settings (SPEC §2): storage key, defaults, validation and migrations, all here.
+ * Stored with WXT storage in `local:settings`. Whatever is stored is read through
+ * {@link parseSettings}, key by key: a corrupt or foreign value falls back to its default and
+ * every valid key is kept, so one bad key never loses the rest.
+ */
+import * as v from 'valibot';
+import { storage } from 'wxt/utils/storage';
+
+/** Panel sections a reader can hide (the ids of `components/sections.tsx`). */
+export const SECTION_IDS = [
+  'places',
+  'people',
+  'timeline',
+  'figures',
+  'glossary',
+  'notes',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+/** Everything the reader can set. */
+export interface Settings {
+  /** Open the panel by itself on pages with each verdict. */
+  autoOpen: { article: boolean; version: boolean; related: boolean };
+  /** Which edge of the window the panel sits at. */
+  side: 'right' | 'left';
+  /** Cover the page edge, or push the page aside. */
+  layout: 'overlay' | 'push';
+  /** Mark the pack's people and places in the article text. */
+  marks: boolean;
+  /** Sections shown in the panel. */
+  sections: Record<SectionId, boolean>;
+  /** Sites (host names; a domain covers its subdomains) where Backstory stays quiet. */
+  quietSites: string[];
+  /** Recognize on every site, or only on the sites listed in `onlySites`. */
+  scope: 'everywhere' | 'listed';
+  onlySites: string[];
+  theme: 'system' | 'light' | 'dark';
+}
+
+/** The defaults (SPEC §2: open automatically for article and version, not for related). */
+export const DEFAULT_SETTINGS: Settings = {
+  autoOpen: { article: true, version: true, related: false },
+  side: 'right',
+  layout: 'overlay',
+  marks: true,
+  sections: {
+    places: true,
+    people: true,
+    timeline: true,
+    figures: true,
+    glossary: true,
+    notes: true,
+  },
+  quietSites: [],
+  scope: 'everywhere',
+  onlySites: [],
+  theme: 'system',
+};
+
+const Site = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/, 'must be a host name such as nytimes.com'),
+);
+const Sites = v.pipe(v.array(Site), v.maxLength(500));
+
+/** One schema per top-level key, so each key is kept or defaulted on its own. */
+const KEY_SCHEMAS: { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]> } = {
+  autoOpen: v.strictObject({ article: v.boolean(), version: v.boolean(), related: v.boolean() }),
+  side: v.picklist(['right', 'left']),
+  layout: v.picklist(['overlay', 'push']),
+  marks: v.boolean(),
+  sections: v.strictObject({
+    places: v.boolean(),
+    people: v.boolean(),
+    timeline: v.boolean(),
+    figures: v.boolean(),
+    glossary: v.boolean(),
+    notes: v.boolean(),
+  }),
+  quietSites: Sites,
+  scope: v.picklist(['everywhere', 'listed']),
+  onlySites: Sites,
+  theme: v.picklist(['system', 'light', 'dark']),
+};
+
+/**
+ * Settings from whatever is stored: each valid key is kept, anything else (missing, corrupt, from
+ * another extension or version) becomes its default. Nested objects are merged field by field.
+ */
+export function parseSettings(raw: unknown): Settings {
+  const stored = isRecord(raw) ? raw : {};
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  for (const key of Object.keys(KEY_SCHEMAS) as (keyof Settings)[]) {
+    const value = stored[key];
+    const parsed = v.safeParse(KEY_SCHEMAS[key], value);
+    if (parsed.success) {
+      (settings as Record<keyof Settings, unknown>)[key] = parsed.output;
+    } else if (isRecord(value) && isRecord(settings[key])) {
+      // A partly valid object (one flag corrupt): keep its valid boolean fields.
+      const target = settings[key] as Record<string, unknown>;
+      for (const [field, fallback] of Object.entries(target)) {
+        if (typeof value[field] === typeof fallback) target[field] = value[field];
+      }
+    }
+  }
+  return settings;
+}
+
+/** Whether a host is one of `sites` or under one of them (`www.nytimes.com` is under `nytimes.com`). */
+export function hostMatches(host: string, sites: readonly string[]): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return sites.some((site) => name === site || name.endsWith(`.${site}`));
+}
+
+/** Whether Backstory may act on a page at `host` under these settings. */
+export function isActiveOn(settings: Settings, host: string): boolean {
+  if (hostMatches(host, settings.quietSites)) return false;
+  return settings.scope === 'everywhere' || hostMatches(host, settings.onlySites);
+}
+
+/**
+ * Cleans a list of sites typed by the reader (one per line, or pasted addresses): host names,
+ * lower case, without scheme, path or `www.`, each once; entries that are not host names are
+ * returned in `rejected` so the options page can say which.
+ */
+export function parseSiteList(text: string): { sites: string[]; rejected: string[] } {
+  const sites: string[] = [];
+  const rejected: string[] = [];
+  for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
+    const host = entry
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+      .replace(/[/?#:].*$/, '')
+      .replace(/^www\./i, '');
+    const parsed = v.safeParse(Site, host);
+    if (parsed.success && !sites.includes(parsed.output)) sites.push(parsed.output);
+    else if (!parsed.success) rejected.push(entry);
+  }
+  return { sites, rejected };
+}
+
+/**
+ * The stored settings. Version 1 is the first format; when it changes, bump `version` and add a
+ * migration here (`migrations: { 2: (old) => … }`): WXT runs them in order on first read.
+ */
+export const settingsItem = storage.defineItem<unknown>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/**
+ * The reader's settings, validated. Storage that cannot be read at all (a failed migration, a
+ * version from a newer build) gives the defaults, with a warning, rather than stopping Backstory.
+ */
+export async function loadSettings(): Promise<Settings> {
+  try {
+    return parseSettings(await settingsItem.getValue());
+  } catch (error) {
+    console.warn('Backstory: settings unreadable, using defaults:', error);
+    return parseSettings(undefined);
+  }
+}
+
+/** Saves a change to the settings; an invalid value in it falls back like any stored one. */
+export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = parseSettings({ ...(await loadSettings()), ...change });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Calls `onChange` with validated settings whenever they change (in any tab or page). */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => onChange(parseSettings(value)));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

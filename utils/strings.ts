@@ -123,7 +123,7 @@ export const strings = {
   marksBrowse: (count: number) => `Go to the marks (${count})`,
   mentionKind: { place: 'Place', person: 'Person' },
   openInBackstory: 'Open in Backstory',
-  mentionTargetIdle: 'Backstory marks in the article',
+  mentionTargetIdle: 'Marks in the article',
   mentionTargetLabel: (name: string, index: number, count: number) =>
     `${name}, mark ${index} of ${count}`,
   mentionKeys: 'Arrow keys: other marks · Enter: open in Backstory · Esc: hide this card',

@@ -5,7 +5,12 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Vite's modulepreload polyfill fetch()es chunks for old browsers; every browser Backstory
+    // supports preloads modules itself, and the extension must contain no network call at all.
+    build: { modulePreload: { polyfill: false } },
+  }),
   zip: {
     // `npm run zip` writes .output/backstory-<version>-{chrome,firefox,sources}.zip. The sources
     // zip is for addons.mozilla.org's reviewers: everything `npm ci && npm run build:firefox`

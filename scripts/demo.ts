@@ -84,7 +84,7 @@ try {
           // related coverage gets the launcher, so the demo presses the toolbar button there.
           const panel = page.getByRole('complementary', { name: 'Backstory' });
           const opened = await panel
-            .waitFor({ timeout: 1500 })
+            .waitFor({ timeout: 4000 })
             .then(() => true)
             .catch(() => false);
           if (scheme === 'light') {
@@ -125,6 +125,15 @@ try {
         }
         await page.close();
       }
+      // The settings page, as the reader finds it in the browser's extension options.
+      const options = await browser.context.newPage();
+      await options.setViewportSize({ width: 900, height: 1200 });
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.getByRole('heading', { name: 'Backstory settings' }).waitFor();
+      const optionsShot = join(OUT, `options-${scheme}.png`);
+      await options.screenshot({ path: optionsShot, scale: 'css', fullPage: true });
+      shots.push(optionsShot);
+      await options.close();
     } finally {
       await browser.close();
     }

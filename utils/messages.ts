@@ -28,6 +28,8 @@ export interface ToPanel {
   'panel:toggle': { request: Record<never, never>; response: { open: boolean } };
   /** Open the panel (no-op when open); `focus: false` opens it without moving focus into it. */
   'panel:show': { request: { focus?: boolean }; response: { open: boolean } };
+  /** The page no longer carries the story (client-side navigation): take the panel off it. */
+  'panel:close': { request: Record<never, never>; response: { open: boolean } };
 }
 
 export type MessageOf<M> = {
@@ -56,6 +58,7 @@ export function parseToPanel(message: unknown): MessageOf<ToPanel> | null {
   if (!isRecord(message)) return null;
   if (message.type === 'panel:toggle') return { type: 'panel:toggle' };
   if (message.type === 'panel:show') return { type: 'panel:show', focus: message.focus !== false };
+  if (message.type === 'panel:close') return { type: 'panel:close' };
   return null;
 }
 

@@ -62,7 +62,7 @@ const Site = v.pipe(
   v.string(),
   v.trim(),
   v.toLowerCase(),
-  v.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/, 'must be a host name such as nytimes.com'),
+  v.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z0-9-]+$/, 'must be a host name such as nytimes.com'),
 );
 const Sites = v.pipe(v.array(Site), v.maxLength(500));
 

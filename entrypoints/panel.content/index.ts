@@ -51,6 +51,10 @@ export default defineContentScript({
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       const message = parseToPanel(raw);
       if (!message || !isFromThisExtension(sender, browser.runtime.id)) return undefined;
+      if (message.type === 'panel:close') {
+        panel.destroy();
+        return Promise.resolve({ ok: true, value: { open: false } });
+      }
       const open =
         message.type === 'panel:toggle' ? panel.toggle() : panel.show({ focus: message.focus });
       return Promise.resolve({ ok: true, value: { open } });

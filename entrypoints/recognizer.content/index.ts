@@ -34,10 +34,11 @@ export default defineContentScript({
         doc: document,
         index: recognition as CompiledIndex,
         report: (verdict) => {
-          void send({ type: 'verdict:report', verdict });
-          if (autoOpen(verdict, settings, location.href)) {
-            void send({ type: 'panel:open', auto: true });
-          }
+          const open = autoOpen(verdict, settings, location.href);
+          // In order: the background opens a panel only for a tab whose verdict it has stored.
+          void send({ type: 'verdict:report', verdict }).then(() => {
+            if (open) void send({ type: 'panel:open', auto: true });
+          });
         },
         openPanel: () => void send({ type: 'panel:open' }),
         signal: stop.signal,

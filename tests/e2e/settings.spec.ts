@@ -17,9 +17,16 @@ test('by default the panel opens by itself on the article, leaving focus on the 
   await expect(reader.heading('Places')).toBeVisible();
   expect(await reader.focused()).toBe('body');
   // Closed by the reader, it stays closed when the page is checked again.
-  await reader.launcher.click();
-  await reader.page.keyboard.press('Escape');
+  await reader.panel.getByRole('button', { name: 'Close' }).click();
   await expect(reader.panel).toBeHidden();
+  await reader.page.evaluate(() => {
+    const more = document.createElement('p');
+    more.textContent = 'Update: '.concat('more reporting follows. '.repeat(60));
+    document.querySelector('article')?.append(more);
+  });
+  await reader.page.waitForTimeout(1000);
+  await expect(reader.panel).toBeHidden();
+  await expect(reader.launcher).toBeVisible();
 });
 
 test('by default related coverage gets the launcher but no panel', async ({

@@ -93,6 +93,16 @@ describe('background', () => {
     );
   });
 
+  it('takes the panel off a page the story left (client-side navigation)', async () => {
+    const { controller, sendMessage } = setup({ panelInjected: true });
+    await controller.handleMessage({ type: 'verdict:report', verdict }, self());
+    await controller.handleMessage({ type: 'verdict:report', verdict: null }, self());
+    expect(sendMessage).toHaveBeenLastCalledWith(TAB, { type: 'panel:close' }, { frameId: 0 });
+    sendMessage.mockClear();
+    await controller.handleMessage({ type: 'verdict:report', verdict: null }, self());
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
   it('the keyboard command takes the same path as the toolbar button', async () => {
     const { controller, executeScript, pressCommand } = setup({ panelInjected: false });
     await controller.handleMessage({ type: 'verdict:report', verdict }, self());

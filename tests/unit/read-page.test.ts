@@ -40,3 +40,16 @@ describe('canonicalAddress', () => {
     expect(canonicalAddress(doc)).toBe(expected);
   });
 });
+
+describe('text kept in scripts is not what the page says', () => {
+  it('leaves out script, JSON data and style text in the fallback', () => {
+    const doc = loadDocument(
+      `<body><p>Loading…</p><script type="application/json">{"story":"Kazakhstan mobilization exodus"}</script>
+       <style>.x{content:"Almaty"}</style><div>short note</div></body>`,
+      'https://spa.example/',
+    );
+    const text = readMainText(doc);
+    expect(text).toContain('short note');
+    expect(text).not.toMatch(/Kazakhstan|Almaty/);
+  });
+});

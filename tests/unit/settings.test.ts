@@ -74,7 +74,7 @@ describe('sites', () => {
   it('cleans a typed list and reports what is not a site', () => {
     expect(
       parseSiteList('https://www.NBCNews.com/news/x\nreuters.com, reuters.com  ???\nfoo bar'),
-    ).toEqual({ sites: ['nbcnews.com', 'reuters.com', 'foo', 'bar'], rejected: ['???'] });
+    ).toEqual({ sites: ['nbcnews.com', 'reuters.com'], rejected: ['???', 'foo', 'bar'] });
   });
 });
 

@@ -85,10 +85,16 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
     const message = parseToBackground(raw);
     if (!message || tabId === undefined) return { ok: false, error: 'malformed message' };
     switch (message.type) {
-      case 'verdict:report':
+      case 'verdict:report': {
+        const before = await verdicts.get(tabId);
         await verdicts.set(tabId, message.verdict);
         await showVerdict(tabId, message.verdict);
+        // The story left the page (client-side navigation): a panel about it goes too.
+        if (before && !message.verdict) {
+          await sendToPanel(tabId, { type: 'panel:close' }).catch(() => undefined);
+        }
         return { ok: true, value: null };
+      }
       case 'panel:open':
         await open(tabId, 'show', !message.auto);
         return { ok: true, value: null };

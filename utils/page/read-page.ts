@@ -55,7 +55,26 @@ export function readMainText(doc: Document): string {
     length += text.length;
   }
   if (length >= MIN_BLOCK_TEXT) return parts.join('\n');
-  return root.textContent ?? '';
+  return textWithoutCode(root);
+}
+
+/** Elements whose text is not prose: script sources, JSON data, styles, unused templates. */
+const NOT_PROSE = 'script, style, noscript, template';
+
+/**
+ * An element's text without the text of scripts and styles, which `textContent` includes: a
+ * single-page app may carry the whole article in a `<script type="application/json">` before it
+ * renders it, and that is not the page saying it (yet).
+ */
+function textWithoutCode(root: Element): string {
+  if (!root.querySelector(NOT_PROSE)) return root.textContent ?? '';
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement?.closest(NOT_PROSE)) parts.push(node.nodeValue ?? '');
+  }
+  return parts.join('');
 }
 
 /** Whether an element is a part of the page that is not the article (menus, asides, comments…). */

@@ -54,10 +54,12 @@ export function recognize(page: PageInput, index: CompiledIndex): Verdict | null
   if (candidates.length === 0) return null;
 
   const pageWords = new PageWords(words);
-  const shingles = sampledShingles(words);
+  // Fingerprinting the page is the costliest step: only for a candidate that names the story.
+  let shingles: Set<number> | null = null;
+  const pageShingles = () => (shingles ??= sampledShingles(words));
   let best: Verdict | null = null;
   for (const pack of candidates) {
-    const verdict = judge(pack, pageWords, shingles);
+    const verdict = judge(pack, pageWords, pageShingles);
     if (verdict && (!best || RANK[verdict.kind] > RANK[best.kind])) best = verdict;
   }
   return best;
@@ -89,17 +91,15 @@ function candidatePacks(words: readonly string[], index: CompiledIndex): Compile
     pack.words.add(word);
     pack.named ||= isName;
   };
-  const { wordIndex, stemIndex } = index;
+  const { words: wordTable, stems, stemStarts } = lookupTables(index);
   for (const word of words) {
-    if (Object.hasOwn(wordIndex, word)) {
-      for (const entry of wordIndex[word] ?? []) hit(entry, word);
-    }
-    if (word.length < STEM_KEY) continue;
-    const prefix = word.slice(0, STEM_KEY);
-    if (!Object.hasOwn(stemIndex, prefix)) continue;
-    for (const [stem, entries] of Object.entries(stemIndex[prefix] ?? {})) {
+    const entries = wordTable.get(word);
+    if (entries) for (const entry of entries) hit(entry, word);
+    // Most words cannot start a stem: one character-code test before any string is cut.
+    if (word.length < STEM_KEY || !stemStarts.has(word.charCodeAt(0))) continue;
+    for (const [stem, stemEntries] of stems.get(word.slice(0, STEM_KEY)) ?? []) {
       if (!word.startsWith(stem)) continue;
-      for (const entry of entries) hit(entry, `${stem}*`);
+      for (const entry of stemEntries) hit(entry, `${stem}*`);
     }
   }
   const candidates: CompiledPack[] = [];
@@ -110,18 +110,55 @@ function candidatePacks(words: readonly string[], index: CompiledIndex): Compile
   return candidates;
 }
 
-function judge(pack: CompiledPack, page: PageWords, shingles: ReadonlySet<number>): Verdict | null {
+interface LookupTables {
+  words: Map<string, number[]>;
+  stems: Map<string, [string, number[]][]>;
+  /** First character codes of all stems. */
+  stemStarts: Set<number>;
+}
+
+const tables = new WeakMap<CompiledIndex, LookupTables>();
+
+/**
+ * The index's tables as Maps, built once per index: a Map look-up of an arbitrary page word is
+ * several times cheaper than a property look-up on a large JSON object.
+ */
+function lookupTables(index: CompiledIndex): LookupTables {
+  let built = tables.get(index);
+  if (!built) {
+    const stems = new Map<string, [string, number[]][]>();
+    const stemStarts = new Set<number>();
+    for (const [prefix, byStem] of Object.entries(index.stemIndex)) {
+      stems.set(prefix, Object.entries(byStem));
+      stemStarts.add(prefix.charCodeAt(0));
+    }
+    built = { words: new Map(Object.entries(index.wordIndex)), stems, stemStarts };
+    tables.set(index, built);
+  }
+  return built;
+}
+
+function judge(
+  pack: CompiledPack,
+  page: PageWords,
+  pageShingles: () => ReadonlySet<number>,
+): Verdict | null {
   const verdict = (kind: Verdict['kind'], evidence: Evidence): Verdict => ({
     kind,
     packId: pack.id,
     evidence,
   });
-  const share = containment(pack.shingles, shingles);
+  const has = (term: string) => page.has(term);
+  // Every verdict needs at least two of the story's people and places: a copy of even a third of
+  // the article names more, and related coverage must name two. Pages that do not are done here,
+  // before the page is fingerprinted.
+  const names = pack.names.filter((forms) => forms.some(has)).length;
+  if (names < THRESHOLDS.relatedNames) return null;
+
+  const share = containment(pack.shingles, pageShingles());
   if (share >= THRESHOLDS.versionShare) return verdict('version', { kind: 'text', share });
 
-  const has = (term: string) => page.has(term);
   const quotes = pack.quotes.filter(has).length;
-  const names = pack.names.filter((forms) => forms.some(has)).length;
   if (quotes >= THRESHOLDS.versionQuotes && names >= THRESHOLDS.versionNames) {
     return verdict('version', { kind: 'quotes', quotes, names });
   }

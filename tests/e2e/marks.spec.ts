@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { fixturePage } from '../fixtures';
-import { ARTICLE_URL, FIXTURES, expect, test, type PanelPage } from './fixtures';
+import { ARTICLE_URL, FIXTURES, expect, setSettings, test, type PanelPage } from './fixtures';
 
 const QUOTE = 'traitors for Russia';
 const fold = (text: string) =>
@@ -214,6 +214,23 @@ test.describe('mention marks', () => {
     expect(await highlightTexts(reader.page, 'backstory-mention')).toBeNull();
     await expect(reader.page.locator('backstory-marks')).toHaveCount(0);
     await toggle.click();
+    expect(await highlightTexts(reader.page, 'backstory-mention')).toContain('Almaty');
+  });
+
+  test('the reader’s setting turns marks off, and back on at once', async ({
+    extension,
+    openPage,
+  }) => {
+    const manual = { autoOpen: { article: false, version: false, related: false } };
+    await setSettings(extension, { ...manual, marks: false });
+    const reader = await openPage(ARTICLE_URL);
+    await openPanel(reader);
+    const toggle = reader.panel.getByRole('switch', { name: 'Marks in the article' });
+    await expect(toggle).toHaveAttribute('aria-checked', 'false');
+    expect(await highlightTexts(reader.page, 'backstory-mention')).toBeNull();
+
+    await setSettings(extension, { ...manual, marks: true });
+    await expect(toggle).toHaveAttribute('aria-checked', 'true');
     expect(await highlightTexts(reader.page, 'backstory-mention')).toContain('Almaty');
   });
 });

@@ -25,6 +25,13 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     let marks: MentionMarks | null = null;
+    // Counts panel removals, so marks planned before one are not made after it.
+    let removals = 0;
+    const removeMarks = () => {
+      removals++;
+      marks?.destroy();
+      marks = null;
+    };
     const panel = createPanelController({
       doc: document,
       css,
@@ -32,9 +39,10 @@ export default defineContentScript({
         const data = (await browser.runtime.sendMessage({ type: 'panel:data' })) as PanelData;
         if (!data.ok) return data;
         const { marks: marksOn } = await loadSettings();
+        const planned = removals;
         // Marked after the panel has drawn, so reading the page never delays it.
         ctx.setTimeout(() => {
-          if (marks || !ctx.isValid) return;
+          if (marks || planned !== removals) return;
           marks = createMentionMarks({
             doc: document,
             pack: data.value.pack,
@@ -52,6 +60,7 @@ export default defineContentScript({
       const message = parseToPanel(raw);
       if (!message || !isFromThisExtension(sender, browser.runtime.id)) return undefined;
       if (message.type === 'panel:close') {
+        removeMarks();
         panel.destroy();
         return Promise.resolve({ ok: true, value: { open: false } });
       }
@@ -68,7 +77,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
-      marks?.destroy();
+      removeMarks();
       panel.destroy();
     });
   },

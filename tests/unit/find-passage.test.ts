@@ -129,3 +129,16 @@ describe('findPassage', () => {
     }
   });
 });
+
+describe('readPageText on a very long page', () => {
+  it('stops after maxChars of text', () => {
+    const body = Array.from({ length: 50 }, (_, i) => `<p>word${i} filler text</p>`).join('');
+    const page = readPageText(loadDocument(`<body>${body}</body>`, 'https://a.example/').body, {
+      maxChars: 100,
+    });
+    const words = page.words.map((w) => w.word);
+    expect(words[0]).toBe('word0');
+    expect(words).not.toContain('word20');
+    expect(page.nodes.length).toBeLessThan(10);
+  });
+});

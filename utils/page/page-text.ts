@@ -16,7 +16,15 @@ export interface PageText {
 /** What to leave out besides Backstory's own elements, scripts, styles and hidden elements. */
 export interface ReadTextOptions {
   exclude?: (element: Element) => boolean;
+  /** Stop reading after this much text (default {@link MAX_TEXT}). */
+  maxChars?: number;
 }
+
+/**
+ * How much text is read at most: ten times a long article. A page with megabytes of text (an
+ * endless feed, a huge archive) is read only this far, so highlighting never stalls it.
+ */
+export const MAX_TEXT = 400_000;
 
 // NodeFilter's constants, written out so the module needs no browser globals.
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
@@ -109,6 +117,8 @@ export function readPageText(root: Element, options: ReadTextOptions = {}): Page
   const pieces: { text: string; breakBefore: boolean }[] = [];
   let lastBlock: Element | null = null;
   let pendingBreak = false;
+  let length = 0;
+  const maxChars = options.maxChars ?? MAX_TEXT;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, {
     acceptNode(node: Node) {
       if (node.nodeType !== ELEMENT_NODE) return FILTER_ACCEPT;
@@ -116,7 +126,7 @@ export function readPageText(root: Element, options: ReadTextOptions = {}): Page
       return isSkipped(element) || options.exclude?.(element) ? FILTER_REJECT : FILTER_ACCEPT;
     },
   });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (let node = walker.nextNode(); node && length < maxChars; node = walker.nextNode()) {
     if (node.nodeType === ELEMENT_NODE) {
       if ((node as Element).localName === 'br') pendingBreak = true;
       continue;
@@ -126,6 +136,7 @@ export function readPageText(root: Element, options: ReadTextOptions = {}): Page
     const block = blockOf(text, root);
     pieces.push({ text: text.data, breakBefore: pendingBreak || block !== lastBlock });
     nodes.push(text);
+    length += text.data.length;
     lastBlock = block;
     pendingBreak = false;
   }

@@ -1,4 +1,4 @@
-import { strings } from '../utils/strings';
+import { pageStrings } from '../utils/strings';
 
 /** The mention marks as the panel shows them. */
 export interface MarksState {
@@ -25,14 +25,14 @@ export function MarksControl({ marks }: MarksControlProps) {
         aria-checked={marks.enabled}
         onClick={marks.onToggle}
       >
-        {strings.marksToggle}
+        {pageStrings.marksToggle}
         <span class="marks-state" aria-hidden="true">
-          {marks.enabled ? strings.marksOn : strings.marksOff}
+          {marks.enabled ? pageStrings.marksOn : pageStrings.marksOff}
         </span>
       </button>
       {marks.enabled && marks.count > 0 && (
         <button type="button" class="marks-browse" onClick={marks.onBrowse}>
-          {strings.marksBrowse(marks.count)}
+          {pageStrings.marksBrowse(marks.count)}
         </button>
       )}
     </div>

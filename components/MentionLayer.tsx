@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import type { MentionEntity } from '../utils/page/find-mentions';
 import type { Box, CardPlacement } from '../utils/ui/card-position';
-import { strings } from '../utils/strings';
+import { pageStrings } from '../utils/strings';
 
 /** The card for one mention: which entity, where, and whether keyboard focus opened it. */
 export interface MentionCardState {
@@ -37,7 +37,7 @@ export function MentionLayer(props: MentionLayerProps) {
         type="button"
         class="target"
         ref={props.targetRef}
-        aria-label={target?.label ?? strings.mentionTargetIdle}
+        aria-label={target?.label ?? pageStrings.mentionTargetIdle}
         aria-describedby={card ? `${CARD_ID}-summary ${CARD_ID}-keys` : undefined}
         style={
           target
@@ -78,7 +78,7 @@ function MentionCard({
       onPointerLeave={() => onCardPointer(false)}
     >
       <div class="box">
-        <p class="kind">{strings.mentionKind[entity.kind]}</p>
+        <p class="kind">{pageStrings.mentionKind[entity.kind]}</p>
         <p class="name" id={`${CARD_ID}-name`}>
           {entity.name}
         </p>
@@ -86,11 +86,11 @@ function MentionCard({
           {entity.summary}
         </p>
         <button type="button" class="open" onClick={() => onOpen(entity)}>
-          {strings.openInBackstory}
+          {pageStrings.openInBackstory}
         </button>
         {byFocus && (
           <p class="keys" id={`${CARD_ID}-keys`}>
-            {strings.mentionKeys}
+            {pageStrings.mentionKeys}
           </p>
         )}
       </div>

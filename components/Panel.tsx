@@ -4,7 +4,7 @@ import type { Pack } from '../utils/packs/types';
 import type { Verdict } from '../utils/recognition/verdict';
 import { evidenceText, strings, verdictHeading } from '../utils/strings';
 import { MarksControl, type MarksState } from './MarksControl';
-import { SECTIONS, type PanelActions } from './sections';
+import { SECTIONS, type PanelActions, type SectionDefinition } from './sections';
 
 /** What the panel shows: loading, the background for a verdict, or why it cannot. */
 export type PanelState =
@@ -19,6 +19,8 @@ export interface PanelProps {
   onJump: (sectionId: string) => void;
   /** The element that takes focus when the panel opens. */
   focusRef?: Ref<HTMLHeadingElement>;
+  /** Sections the reader turned off (`false`) are left out, from the jumps too. */
+  sections?: Partial<Record<SectionDefinition['id'], boolean>>;
   /** What the sections can do on the page (show quotes). */
   actions?: PanelActions;
   /** The marks in the article, once they exist. */
@@ -26,10 +28,19 @@ export interface PanelProps {
 }
 
 /** The side panel: a complementary landmark named Backstory with a header and three sections. */
-export function Panel({ state, onClose, onJump, focusRef, actions = {}, marks }: PanelProps) {
+export function Panel({
+  state,
+  onClose,
+  onJump,
+  focusRef,
+  sections = {},
+  actions = {},
+  marks,
+}: PanelProps) {
   return (
     <aside class="panel" role="complementary" aria-label={strings.brand}>
       <div class="bar">
+        <span class="handle" aria-hidden="true" />
         <span class="brand" aria-hidden="true">
           <span class="mark">B</span>
           {strings.brand}
@@ -56,6 +67,7 @@ export function Panel({ state, onClose, onJump, focusRef, actions = {}, marks }:
           pack={state.pack}
           onJump={onJump}
           focusRef={focusRef}
+          shown={SECTIONS.filter((section) => sections[section.id] !== false)}
           actions={actions}
           marks={marks}
         />
@@ -69,6 +81,7 @@ function Content({
   pack,
   onJump,
   focusRef,
+  shown,
   actions,
   marks,
 }: {
@@ -76,6 +89,7 @@ function Content({
   pack: Pack;
   onJump: (sectionId: string) => void;
   focusRef?: Ref<HTMLHeadingElement> | undefined;
+  shown: readonly SectionDefinition[];
   actions: PanelActions;
   marks?: MarksState | null | undefined;
 }) {
@@ -96,15 +110,18 @@ function Content({
         </p>
         <p class="reason">{evidenceText(verdict.evidence)}</p>
         {marks && <MarksControl marks={marks} />}
-        <nav aria-label={strings.sectionsNav} class="jump">
-          {SECTIONS.map((section) => (
-            <button type="button" key={section.id} onClick={() => onJump(section.id)}>
-              {section.heading}
-            </button>
-          ))}
-        </nav>
+        {shown.length > 0 && (
+          <nav aria-label={strings.sectionsNav} class="jump">
+            {shown.map((section) => (
+              <button type="button" key={section.id} onClick={() => onJump(section.id)}>
+                {section.heading}
+              </button>
+            ))}
+          </nav>
+        )}
       </header>
-      {SECTIONS.map((section) => (
+      {shown.length === 0 && <p class="status">{strings.allSectionsOff}</p>}
+      {shown.map((section) => (
         <section
           class="section"
           id={`section-${section.id}`}

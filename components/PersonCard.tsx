@@ -1,5 +1,5 @@
 import type { Person } from '../utils/packs/types';
-import { strings } from '../utils/strings';
+import { pageStrings, strings } from '../utils/strings';
 import { SourceLinks } from './SourceLinks';
 
 /** What the panel knows and can do about the article's quotes on the page being read. */
@@ -51,20 +51,20 @@ export function PersonCard({ person, quotes }: PersonCardProps) {
 /** "Show in article" for a quote on the page, or why it cannot be shown. */
 function QuoteOnPage({ text, actions }: { text: string; actions: QuoteActions }) {
   if (actions.onPage === null) return null;
-  if (!actions.onPage.has(text)) return <p class="quote-missing">{strings.quoteNotOnPage}</p>;
+  if (!actions.onPage.has(text)) return <p class="quote-missing">{pageStrings.quoteNotOnPage}</p>;
   const shown = actions.shown?.text === text ? actions.shown : null;
   return (
     <p class="quote-actions">
       <button
         type="button"
         class="show-quote"
-        aria-label={strings.showInArticleLabel(text)}
+        aria-label={pageStrings.showInArticleLabel(text)}
         onClick={() => actions.onShow(text)}
       >
-        {strings.showInArticle}
+        {pageStrings.showInArticle}
       </button>
       <span class="quote-status" role="status">
-        {shown && (shown.found ? strings.quoteShown : strings.quoteGone)}
+        {shown && (shown.found ? pageStrings.quoteShown : pageStrings.quoteGone)}
       </span>
     </p>
   );

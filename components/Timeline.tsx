@@ -1,73 +1,110 @@
-import { formatDate, formatSpan } from '../utils/dates';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatDate } from '../utils/dates';
 import type { Pack } from '../utils/packs/types';
 import { strings } from '../utils/strings';
-import { arrangeTimeline, type TimelineMonth } from '../utils/timeline';
+import {
+  arrangeTimeline,
+  articlePhrases,
+  filterTimeline,
+  revealEvents,
+  tagCounts,
+  toggleTag,
+  type ArticlePhrase,
+  type TagFilter,
+} from '../utils/timeline';
 import { Certainty } from './Certainty';
-import { SourceLinks } from './SourceLinks';
+import { TimelineFilter } from './TimelineFilter';
+import { TimelineMonths } from './TimelineMonths';
+import { TimePhraseList } from './TimePhraseList';
 
 export interface TimelineProps {
   pack: Pick<Pack, 'timeline' | 'timePhrases' | 'article'>;
 }
 
-/** The events around the story by month, split at the article's publication. */
+/** Where focus goes after the reader follows a link inside the timeline. */
+type Target = { kind: 'events'; ids: readonly string[] } | { kind: 'phrase'; id: string };
+
+/**
+ * The events around the story by month, split at the article's publication; the article's own
+ * time phrases, each linked to its events both ways; and a filter by topic with a live count.
+ * Its only state is the reader's: the filter and the phrase followed last.
+ */
 export function Timeline({ pack }: TimelineProps) {
-  const { before, after } = arrangeTimeline(pack);
+  const parts = useMemo(() => arrangeTimeline(pack), [pack]);
+  const phrases = useMemo(() => articlePhrases(pack), [pack]);
+  const counts = useMemo(() => tagCounts(pack.timeline), [pack]);
+  const [filter, setFilter] = useState<TagFilter>([]);
+  const [active, setActive] = useState<ArticlePhrase | null>(null);
+  // A new object per request, so following the same link twice moves focus twice.
+  const [target, setTarget] = useState<Target | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const { before, after, shown, total } = filterTimeline(parts, filter);
   const { published } = pack.article;
+
+  useEffect(() => {
+    if (!target || !root.current) return;
+    const element =
+      target.kind === 'events'
+        ? root.current.querySelector<HTMLElement>(`[data-event="${target.ids[0]}"]`)
+        : root.current.querySelector<HTMLElement>(`#${target.id} button`);
+    // An instant scroll, like the section jumps. Events go to the top (below the sticky bar, by
+    // their scroll-margin) so the phrase's later events follow in view; a phrase to the middle.
+    element?.scrollIntoView?.({ block: target.kind === 'events' ? 'start' : 'center' });
+    element?.focus({ preventScroll: true });
+  }, [target]);
+
+  const showPhrase = (phrase: ArticlePhrase) => {
+    const events = pack.timeline.filter((event) => phrase.events.includes(event.id));
+    setFilter((current) => revealEvents(current, events));
+    setActive(phrase);
+    setTarget({ kind: 'events', ids: phrase.events });
+  };
+  const backToPhrase = (phrase: ArticlePhrase) => {
+    setActive(phrase);
+    setTarget({ kind: 'phrase', id: phrase.id });
+  };
+  const linked = active?.events ?? [];
+
   return (
-    <div class="timeline">
-      <h3 class="timeline-part">{strings.beforePublication}</h3>
-      <Months months={before} />
+    <div class="timeline" ref={root}>
+      <h3 class="timeline-part">{strings.timePhrases}</h3>
+      <p class="timeline-intro">{strings.timePhrasesIntro}</p>
+      <TimePhraseList phrases={phrases} activeId={active?.id ?? null} onShow={showPhrase} />
+      <TimelineFilter
+        counts={counts}
+        filter={filter}
+        shown={shown}
+        total={total}
+        onToggle={(tag) => setFilter((current) => toggleTag(current, tag))}
+        onClear={() => setFilter([])}
+      />
+      <div class="timeline-before">
+        <h3 class="timeline-part">{strings.beforePublication}</h3>
+        <TimelineMonths
+          months={before}
+          linked={linked}
+          activePhrase={active?.id ?? null}
+          onPhrase={backToPhrase}
+        />
+      </div>
       <p class="publication" role="note">
-        <span class="publication-dot" aria-hidden="true" />
-        {strings.publicationMarker}: {formatDate(published.date)}{' '}
-        <Certainty certainty={published.certainty} />
+        <span class="publication-label">
+          {strings.publicationMarker}: {formatDate(published.date)}{' '}
+          <Certainty certainty={published.certainty} />
+        </span>
         {published.note && <span class="publication-note">{published.note}</span>}
       </p>
-      {after.length > 0 && (
-        <>
+      {parts.after.length > 0 && (
+        <div class="timeline-after">
           <h3 class="timeline-part">{strings.afterPublication}</h3>
-          <Months months={after} />
-        </>
+          <TimelineMonths
+            months={after}
+            linked={linked}
+            activePhrase={active?.id ?? null}
+            onPhrase={backToPhrase}
+          />
+        </div>
       )}
     </div>
-  );
-}
-
-function Months({ months }: { months: TimelineMonth[] }) {
-  return (
-    <>
-      {months.map((month) => (
-        <section class="month" key={month.key} aria-label={month.label}>
-          <h4>{month.label}</h4>
-          <ol>
-            {month.entries.map(({ event, phrases }) => (
-              <li key={event.id} class="event" id={`event-${event.id}`}>
-                <time dateTime={event.date}>{formatSpan(event.date, event.endDate)}</time>{' '}
-                <Certainty certainty={event.certainty} />
-                <p class="event-title">{event.title}</p>
-                {event.detail && <p>{event.detail}</p>}
-                {phrases.length > 0 && (
-                  <p class="phrases">
-                    {phrases.map((phrase) => (
-                      <span key={phrase.phrase + phrase.from} class="phrase">
-                        {strings.phraseInArticle(phrase.phrase)}
-                      </span>
-                    ))}
-                  </p>
-                )}
-                <p class="tags">
-                  {event.tags.map((tag) => (
-                    <span key={tag} class={`tag tag-${tag}`}>
-                      {strings.tags[tag]}
-                    </span>
-                  ))}
-                </p>
-                <SourceLinks sources={event.sources} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      ))}
-    </>
   );
 }

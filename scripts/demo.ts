@@ -2,7 +2,8 @@
  * `npm run demo`: builds Backstory, serves local copies of the article (at its NBC address), a copy
  * of it on another site and an unrelated page, runs Chromium with the extension (headless when
  * there is no display), prints what it recognized on each page and saves screenshots with the
- * panel open into `demo-output/` (and, on the article, a quote shown in it and a mention's card).
+ * panel open into `demo-output/`: each section, the timeline in use, the bottom sheet and the page
+ * pushed aside, in light and dark; on the article also a quote shown in it and a mention's card.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -10,8 +11,9 @@ import { join, relative, resolve } from 'node:path';
 import { evidenceText } from '../utils/strings';
 import type { Evidence } from '../utils/recognition/verdict';
 import { launchWithExtension } from './lib/chromium';
-import { shootMarks } from './lib/demo-marks';
+import { marksShots } from './lib/demo-marks';
 import { startFixtureServer } from './lib/fixture-server';
+import { layoutShots, sectionShots, timelineShots } from './lib/panel-shots';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'demo-output');
@@ -102,28 +104,14 @@ try {
         const file = join(OUT, `${entry.name}-${scheme}.png`);
         await page.screenshot({ path: file, scale: 'css' });
         shots.push(file);
-        if (verdict && entry.name === 'article') {
-          // One picture per section, reached with the panel's own section buttons.
-          const panel = page.getByRole('complementary', { name: 'Backstory' });
-          for (const section of ['Places', 'People', 'Timeline']) {
-            await panel.getByRole('navigation').getByRole('button', { name: section }).click();
-            await page.waitForTimeout(800);
-            const sectionShot = join(OUT, `${entry.name}-${section.toLowerCase()}-${scheme}.png`);
-            await page.screenshot({ path: sectionShot, scale: 'css' });
-            shots.push(sectionShot);
-            if (section === 'Places') {
-              // The panel alone at twice the size, opened at the Places map.
-              const box = await panel.boundingBox();
-              if (box) {
-                const mapShot = join(OUT, `places-map-${scheme}.png`);
-                await page.screenshot({ path: mapShot, clip: box });
-                shots.push(mapShot);
-              }
-            }
-          }
-          shots.push(...(await shootMarks(page, (name) => join(OUT, `${name}-${scheme}.png`))));
-        }
         await page.close();
+        if (verdict && entry.name === 'article') {
+          const context = { browser, server, articleUrl: entry.url, scheme, out: OUT };
+          shots.push(...(await sectionShots(context)));
+          shots.push(...(await timelineShots(context)));
+          shots.push(...(await layoutShots(context)));
+          shots.push(...(await marksShots(context)));
+        }
       }
       // The settings page, as the reader finds it in the browser's extension options.
       const options = await browser.context.newPage();

@@ -87,6 +87,21 @@ export const strings = {
   loading: 'Loading the background…',
   afterPublication: 'After the article',
   beforePublication: 'What the reporter knew',
+  /** The timeline's list of the article's own time phrases. */
+  timePhrases: 'In the article',
+  timePhrasesIntro: 'The article’s own time phrases, and the dates they mean.',
+  /** A time phrase's button (its name starts with the phrase it shows): shows its events. */
+  showPhraseEvents: (phrase: string, count: number) =>
+    `“${phrase}”: show ${count === 1 ? 'its event' : `its ${count} events`} in the timeline`,
+  phraseNoEvents: 'No single event',
+  filterLegend: 'Show events about',
+  /** The live count under the filter. */
+  filterStatus: (shown: number, total: number) =>
+    shown === total ? `All ${total} events` : `${shown} of ${total} events`,
+  showAllEvents: 'Show all',
+  noEventsInPart: 'No events on these topics.',
+  allSectionsOff: 'Every section is turned off in Backstory’s settings.',
+  sheetHandle: 'Backstory panel',
   tags: {
     mobilization: 'Mobilization',
     annexation: 'Annexation',
@@ -112,21 +127,6 @@ export const strings = {
     showOnMapLabel: (name: string) => `Show on map: ${name}`,
   },
   loadError: 'Backstory could not load the background for this page.',
-  showInArticle: 'Show in article',
-  showInArticleLabel: (quote: string) => `Show in article: ${quote}`,
-  quoteShown: 'Highlighted in the article.',
-  quoteNotOnPage: 'Not on this page: this copy leaves it out or words it differently.',
-  quoteGone: 'No longer on this page: it may have changed since.',
-  marksToggle: 'Marks in the article',
-  marksOn: 'On',
-  marksOff: 'Off',
-  marksBrowse: (count: number) => `Go to the marks (${count})`,
-  mentionKind: { place: 'Place', person: 'Person' },
-  openInBackstory: 'Open in Backstory',
-  mentionTargetIdle: 'Marks in the article',
-  mentionTargetLabel: (name: string, index: number, count: number) =>
-    `${name}, mark ${index} of ${count}`,
-  mentionKeys: 'Arrow keys: other marks · Enter: open in Backstory · Esc: hide this card',
 } as const;
 
 function launcherObject(kind: VerdictKind): string {
@@ -166,4 +166,27 @@ export const optionsStrings = {
     quietLabel: 'Sites where Backstory stays quiet, one per line',
     rejected: (entries: string[]) => `Not a site name, left out: ${entries.join(', ')}`,
   },
+} as const;
+
+/**
+ * Strings of the page-side features ("Show in article", the mention marks and their card), apart
+ * from `strings` so the script that runs on every page, which needs only the launcher's, does not
+ * carry them.
+ */
+export const pageStrings = {
+  showInArticle: 'Show in article',
+  showInArticleLabel: (quote: string) => `Show in article: ${quote}`,
+  quoteShown: 'Highlighted in the article.',
+  quoteNotOnPage: 'Not on this page: this copy leaves it out or words it differently.',
+  quoteGone: 'No longer on this page: it may have changed since.',
+  marksToggle: 'Marks in the article',
+  marksOn: 'On',
+  marksOff: 'Off',
+  marksBrowse: (count: number) => `Go to the marks (${count})`,
+  mentionKind: { place: 'Place', person: 'Person' },
+  openInBackstory: 'Open in Backstory',
+  mentionTargetIdle: 'Marks in the article',
+  mentionTargetLabel: (name: string, index: number, count: number) =>
+    `${name}, mark ${index} of ${count}`,
+  mentionKeys: 'Arrow keys: other marks · Enter: open in Backstory · Esc: hide this card',
 } as const;

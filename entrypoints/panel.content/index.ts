@@ -9,8 +9,10 @@ import {
 import { loadSettings, watchSettings } from '../../utils/settings';
 import { createMentionMarks, type MentionMarks } from '../../utils/ui/mention-marks';
 import { createPanelController } from '../../utils/ui/panel-controller';
+import layoutCss from './layout.css?inline';
 import marksCss from './marks.css?inline';
 import css from './style.css?inline';
+import timelineCss from './timeline.css?inline';
 
 type PanelData = Result<ToBackground['panel:data']['response']>;
 
@@ -34,7 +36,8 @@ export default defineContentScript({
     };
     const panel = createPanelController({
       doc: document,
-      css,
+      // Later sheets win: the layout (side, sheet, push) overrides the base.
+      css: [css, timelineCss, layoutCss].join('\n'),
       loadData: async () => {
         const data = (await browser.runtime.sendMessage({ type: 'panel:data' })) as PanelData;
         if (!data.ok) return data;
@@ -56,6 +59,15 @@ export default defineContentScript({
       },
       marks: () => marks,
     });
+    // The panel opens once the reader's settings are in, so it never flashes at the wrong side.
+    const settingsApplied = loadSettings().then(panel.applySettings, (error: unknown) =>
+      console.warn('Backstory: settings not read, using defaults', error),
+    );
+    // The reader's "marks" setting applies at once; the panel's switch changes this page only.
+    const unwatchSettings = watchSettings((settings) => {
+      marks?.setEnabled(settings.marks);
+      panel.applySettings(settings);
+    });
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       const message = parseToPanel(raw);
       if (!message || !isFromThisExtension(sender, browser.runtime.id)) return undefined;
@@ -64,20 +76,17 @@ export default defineContentScript({
         panel.destroy();
         return Promise.resolve({ ok: true, value: { open: false } });
       }
-      const open =
-        message.type === 'panel:toggle' ? panel.toggle() : panel.show({ focus: message.focus });
-      return Promise.resolve({ ok: true, value: { open } });
+      return settingsApplied.then(() => {
+        const open =
+          message.type === 'panel:toggle' ? panel.toggle() : panel.show({ focus: message.focus });
+        return { ok: true, value: { open } };
+      });
     };
     browser.runtime.onMessage.addListener(onMessage);
-    // The reader's "marks" setting applies at once; the panel's switch changes this page only.
-    const unwatch = watchSettings((settings) => {
-      marks?.setEnabled(settings.marks);
-      panel.refresh();
-    });
     ctx.onInvalidated(() => {
-      unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
       removeMarks();
+      unwatchSettings();
       panel.destroy();
     });
   },

@@ -2,11 +2,13 @@
  * The demo's pictures of the page-side features: a quote shown in the article, and a mention's
  * hover card. Drives the page as a reader would (buttons and the pointer).
  */
-import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { openArticle, type ShotContext } from './panel-shots';
 
-/** With the panel open on the article: "Show in article" for a quote, then a mention's card. */
-export async function shootMarks(page: Page, out: (name: string) => string): Promise<string[]> {
-  const panel = page.getByRole('complementary', { name: 'Backstory' });
+/** Opens the article: "Show in article" for a quote, then a mention's card with the panel closed. */
+export async function marksShots(context: ShotContext): Promise<string[]> {
+  const { page, panel } = await openArticle(context);
+  const out = (name: string) => join(context.out, `${name}-${context.scheme}.png`);
   await panel.getByRole('button', { name: 'Show in article: traitors for Russia' }).click();
   await page.waitForTimeout(1000); // the smooth scroll
   const quoteShot = out('show-in-article');
@@ -25,5 +27,6 @@ export async function shootMarks(page: Page, out: (name: string) => string): Pro
   await page.locator('backstory-marks [role="group"]').waitFor();
   const cardShot = out('mention-card');
   await page.screenshot({ path: cardShot });
+  await page.close();
   return [quoteShot, cardShot];
 }

@@ -10,7 +10,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox';
-import { evidenceText, strings, verdictHeading } from '../../utils/strings';
+import { evidenceText, pageStrings, strings, verdictHeading } from '../../utils/strings';
 import { FIXTURES, fixturePage } from '../fixtures';
 
 const skip = process.env.BACKSTORY_SKIP_FIREFOX === '1';
@@ -107,11 +107,9 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
       strings.sections.people,
       strings.sections.timeline,
     ]) {
-      // Firefox puts CSS text-transform into accessible names: the section headings, set in
-      // capitals by the panel's CSS, are named "PLACES" and so on there. (Each look-up walks the
-      // panel's accessibility tree, about a second, so the capitals are tried first.)
-      const named = (name: string) => panel.$(`::-p-aria([role="heading"][name="${name}"])`);
-      const found = (await named(heading.toUpperCase())) ?? (await named(heading));
+      // Firefox puts CSS text-transform into accessible names; the panel's headings use none,
+      // so they are named as written ("Places", not "PLACES").
+      const found = await panel.$(`::-p-aria([role="heading"][name="${heading}"])`);
       expect(found, `heading ${heading}`).not.toBeNull();
     }
     const text = await textOf(panel);
@@ -137,7 +135,7 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
     const before = await page.evaluate(() => document.body.innerText);
     await openPanel(page);
     const quote = 'traitors for Russia';
-    const show = await waitForRole(page, 'button', strings.showInArticleLabel(quote));
+    const show = await waitForRole(page, 'button', pageStrings.showInArticleLabel(quote));
     await show.click();
     const highlighted = (name: string) =>
       page.evaluate(

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeTimeline } from '../../utils/timeline';
+import {
+  arrangeTimeline,
+  articlePhrases,
+  filterTimeline,
+  matchesFilter,
+  revealEvents,
+  tagCounts,
+  toggleTag,
+  type TagFilter,
+  type TimelineTag,
+} from '../../utils/timeline';
 import { realPack } from './helpers';
 
+const { pack } = realPack();
+
 describe('arrangeTimeline', () => {
-  const { pack } = realPack();
   const { before, after } = arrangeTimeline(pack);
   const dates = (months: typeof before) =>
     months.flatMap((m) => m.entries.map((e) => e.event.date));
@@ -23,11 +34,95 @@ describe('arrangeTimeline', () => {
     }
   });
 
-  it("ties the article's time phrases to their events", () => {
-    const phrases = [...before, ...after].flatMap((m) =>
-      m.entries.flatMap((e) => e.phrases.map((p) => p.phrase)),
-    );
-    expect(phrases).toContain('last month');
-    expect(phrases).toContain('Sept. 28');
+  it("ties the article's time phrases to their events, each phrase with its own id", () => {
+    const decree = before
+      .flatMap((m) => m.entries)
+      .find((entry) => entry.event.id === 'mobilization-decree');
+    expect(decree?.phrases.map((p) => p.phrase)).toEqual(['in the week since', 'last month']);
+    const ids = articlePhrases(pack).map((p) => p.id);
+    expect(new Set(ids).size).toBe(pack.timePhrases.length);
+  });
+});
+
+const event = (...tags: TimelineTag[]) => ({ tags });
+
+describe('matchesFilter', () => {
+  it.each<[string, TimelineTag[], TagFilter, boolean]>([
+    ['no tag picked shows everything', ['war'], [], true],
+    ['a picked tag shows its events', ['war'], ['war'], true],
+    ['another tag hides it', ['war'], ['exodus'], false],
+    ['any picked tag is enough', ['annexation', 'war'], ['war'], true],
+    ['several picked tags: union', ['exodus'], ['war', 'exodus'], true],
+    ['several picked tags, none of its own', ['mobilization'], ['war', 'exodus'], false],
+  ])('%s', (_name, tags, filter, expected) => {
+    expect(matchesFilter(event(...tags), filter)).toBe(expected);
+  });
+});
+
+describe('toggleTag', () => {
+  it.each<[TagFilter, TimelineTag, TagFilter]>([
+    [[], 'war', ['war']],
+    [['war'], 'war', []],
+    [['war'], 'mobilization', ['mobilization', 'war']],
+    [['exodus', 'war'], 'exodus', ['war']],
+  ])('%j toggling %s gives %j', (filter, tag, expected) => {
+    expect(toggleTag(filter, tag)).toEqual(expected);
+  });
+});
+
+describe('filterTimeline on the real pack', () => {
+  const parts = arrangeTimeline(pack);
+  it.each<[TagFilter, number]>([
+    [[], 25],
+    [['mobilization'], 4],
+    [['annexation'], 8],
+    [['exodus'], 8],
+    [['war'], 6],
+    // Martial law is both annexation and war: counted once.
+    [['annexation', 'war'], 13],
+    [['mobilization', 'annexation', 'exodus', 'war'], 25],
+  ])('%j shows %i of 25 events', (filter, shown) => {
+    const result = filterTimeline(parts, filter);
+    expect(result).toMatchObject({ shown, total: 25 });
+    const events = [...result.before, ...result.after].flatMap((m) => m.entries);
+    expect(events).toHaveLength(shown);
+    expect(events.every((entry) => matchesFilter(entry.event, filter))).toBe(true);
+  });
+
+  it('drops months left empty and keeps the split', () => {
+    const { before, after } = filterTimeline(parts, ['exodus']);
+    expect([...before, ...after].every((month) => month.entries.length > 0)).toBe(true);
+    expect(before.map((m) => m.label)).toEqual(['September 2022', 'October 2022']);
+    expect(after).toEqual([]);
+  });
+});
+
+describe('tagCounts', () => {
+  it('counts events per tag, in filter order, leaving out tags nothing has', () => {
+    expect([...tagCounts(pack.timeline)]).toEqual([
+      ['mobilization', 4],
+      ['annexation', 8],
+      ['exodus', 8],
+      ['war', 6],
+    ]);
+    expect([...tagCounts([event('war'), event('war', 'exodus')])]).toEqual([
+      ['exodus', 1],
+      ['war', 2],
+    ]);
+  });
+});
+
+describe('revealEvents', () => {
+  it.each<[string, TagFilter, TimelineTag[][], TagFilter]>([
+    ['keeps a filter that shows every event', ['war'], [['war'], ['war', 'exodus']], ['war']],
+    ['clears a filter that hides one of them', ['war'], [['war'], ['exodus']], []],
+    ['keeps no filter as it is', [], [['mobilization']], []],
+  ])('%s', (_name, filter, tags, expected) => {
+    expect(
+      revealEvents(
+        filter,
+        tags.map((t) => event(...t)),
+      ),
+    ).toEqual(expected);
   });
 });

@@ -21,7 +21,10 @@ button {
   color: #fff; background: #1d4e89; box-shadow: 0 2px 10px rgb(0 0 0 / 0.25);
 }
 button:hover { background: #163c6b; }
-button:focus-visible { outline: 3px solid #f5b700; outline-offset: 2px; }
+/* Two rings, white inside and near-black outside: one of them stands out on any page. */
+button:focus-visible {
+  outline: 3px solid #0b1a2b; outline-offset: 3px; box-shadow: 0 0 0 3px #fff, 0 2px 10px rgb(0 0 0 / 0.25);
+}
 .mark {
   display: inline-grid; place-items: center; width: 20px; height: 20px; border-radius: 50%;
   background: #fff; color: #1d4e89; font-weight: 800; font-size: 13px;

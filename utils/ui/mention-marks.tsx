@@ -21,7 +21,7 @@ import {
 import { nodesOf, rangeOf, readPageText } from '../page/page-text';
 import { articleRoot, isNotArticle } from '../page/read-page';
 import { scrollToRange } from '../page/scroll-to-range';
-import { strings } from '../strings';
+import { pageStrings } from '../strings';
 import { boxContains, placeCard, type Box } from './card-position';
 import { caretAt, firstBox, visibleIndex } from './mention-geometry';
 import { createShadowHost, type ShadowHost } from './shadow-host';
@@ -126,8 +126,8 @@ export function createMentionMarks(options: MentionMarksOptions): MentionMarks {
     }
     const focused = mentions[current];
     const label = focused
-      ? strings.mentionTargetLabel(focused.entity.name, current + 1, mentions.length)
-      : strings.mentionTargetIdle;
+      ? pageStrings.mentionTargetLabel(focused.entity.name, current + 1, mentions.length)
+      : pageStrings.mentionTargetIdle;
     render(
       <MentionLayer
         target={targetBox ? { box: targetBox, label } : null}

@@ -9,6 +9,8 @@ import type { QuoteActions } from '../../components/PersonCard';
 import type { Result } from '../messages';
 import type { Pack } from '../packs/types';
 import type { Verdict } from '../recognition/verdict';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { createPagePush } from './page-push';
 import { createShadowHost, deepActiveElement, type ShadowHost } from './shadow-host';
 import { createQuoteHighlighter } from './show-in-article';
 
@@ -16,6 +18,9 @@ import { createQuoteHighlighter } from './show-in-article';
 export const PANEL_TAG = 'backstory-panel';
 /** The host attribute that shows the panel (see `style.css`). */
 const OPEN_ATTRIBUTE = 'data-open';
+
+/** The settings the panel applies itself (the rest are the content script's business). */
+export type PanelSettings = Pick<Settings, 'side' | 'layout' | 'theme' | 'sections'>;
 
 /** What the panel controller needs. */
 export interface PanelControllerOptions {
@@ -57,6 +62,12 @@ export interface PanelController {
   /** Draws the panel again (after the marks changed). */
   refresh(): void;
   isOpen(): boolean;
+  /**
+   * Applies the reader's settings, live if the panel is open: turned-off sections disappear, the
+   * theme (`data-theme` on the shadow container), the side (`data-side` on the host) and overlay
+   * or push (`data-layout` on the host, and the page pushed aside while open).
+   */
+  applySettings(settings: PanelSettings): void;
   destroy(): void;
 }
 
@@ -73,7 +84,9 @@ export function createPanelController({
   let open = false;
   let focusOnReady = true;
   let returnFocus: Element | null = null;
+  let settings: PanelSettings = DEFAULT_SETTINGS;
   const titleRef = createRef<HTMLHeadingElement>();
+  const push = createPagePush(doc);
   const highlighter = createQuoteHighlighter({ doc });
   let quotes: QuoteActions = { onPage: null, shown: null, onShow: showQuote };
 
@@ -92,19 +105,24 @@ export function createPanelController({
   };
 
   const draw = () => {
-    if (!container) return;
+    if (!container || !shadow) return;
+    shadow.host.setAttribute('data-side', settings.side);
+    shadow.host.setAttribute('data-layout', settings.layout);
+    container.setAttribute('data-theme', settings.theme);
     render(
       <Panel
         state={state}
         onClose={hide}
         onJump={jump}
         focusRef={titleRef}
+        sections={settings.sections}
         actions={{ quotes }}
         marks={marksState()}
       />,
       container,
     );
   };
+  const updatePush = () => push.set(open && settings.layout === 'push' ? settings.side : null);
 
   let locateTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -192,6 +210,7 @@ export function createPanelController({
     open = true;
     syncOpenAttribute();
     shadow?.raise();
+    updatePush();
     if (focus) focusPanel();
     return true;
   };
@@ -200,6 +219,7 @@ export function createPanelController({
     if (!open) return;
     open = false;
     syncOpenAttribute();
+    updatePush();
     highlighter.clear();
     quotes = { ...quotes, shown: null };
     draw();
@@ -232,8 +252,14 @@ export function createPanelController({
     showEntity,
     refresh: draw,
     isOpen: () => open,
+    applySettings: (next) => {
+      settings = next;
+      draw();
+      updatePush();
+    },
     destroy: () => {
       guard.disconnect();
+      push.set(null);
       clearTimeout(locateTimer);
       highlighter.clear();
       if (container) render(null, container);

@@ -1,0 +1,124 @@
+/// <reference types="chrome" />
+/**
+ * The demo's pictures of the panel itself: every section, the timeline in use (a topic filter, a
+ * time phrase followed to its events), and the layouts set in the reader's settings (the bottom
+ * sheet on a narrow window, the page pushed aside). Each function opens the article, shoots and
+ * returns the files it wrote.
+ */
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { Settings } from '../../utils/settings';
+import type { ExtensionBrowser } from './chromium';
+import type { FixtureServer } from './fixture-server';
+
+/** Where and what to shoot. */
+export interface ShotContext {
+  browser: ExtensionBrowser;
+  server: FixtureServer;
+  /** The article's real address (served locally). */
+  articleUrl: string;
+  scheme: 'light' | 'dark';
+  out: string;
+}
+
+/** The sections, by their jump button and file name; the first two also get a whole-page view. */
+const SECTIONS = [
+  ['Places', 'places'],
+  ['People', 'people'],
+  ['Timeline', 'timeline'],
+  ['Figures', 'figures'],
+  ['Terms', 'terms'],
+  ['Notes on the article', 'notes'],
+] as const;
+const WHOLE_PAGE = new Set(['people', 'timeline']);
+
+/** Opens the article with `settings` stored and the panel opened by its launcher. */
+export async function openArticle(
+  context: ShotContext,
+  settings: Partial<Settings> = {},
+): Promise<{ page: Page; panel: Locator }> {
+  await context.browser.worker.evaluate(async (value) => {
+    await chrome.storage.local.set({ settings: value });
+  }, settings);
+  const page = await context.browser.context.newPage();
+  await page.goto(context.server.localUrl(context.articleUrl));
+  await page.getByRole('button', { name: /^Backstory/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Backstory' });
+  await panel.getByRole('navigation').waitFor();
+  // The mouse rests away from the panel, so no hover state shows.
+  await page.mouse.move(10, 400);
+  await page.waitForTimeout(200);
+  return { page, panel };
+}
+
+/** Shoots the whole window, or only `element` (the panel). */
+async function shoot(target: Page | Locator, file: string, shots: string[]) {
+  await target.screenshot({ path: file });
+  shots.push(file);
+}
+
+/**
+ * One picture of the panel per section, reached with the panel's own section buttons (the first
+ * from the top of the panel, with the header), and whole-page views of People and Timeline.
+ */
+export async function sectionShots(context: ShotContext): Promise<string[]> {
+  const shots: string[] = [];
+  const { page, panel } = await openArticle(context);
+  for (const [button, name] of SECTIONS) {
+    if (name !== 'places') {
+      await panel
+        .getByRole('navigation')
+        .getByRole('button', { name: button, exact: true })
+        .click();
+      await page.waitForTimeout(300);
+    }
+    await shoot(panel, join(context.out, `panel-${name}-${context.scheme}.png`), shots);
+    if (WHOLE_PAGE.has(name)) {
+      await shoot(page, join(context.out, `article-${name}-${context.scheme}.png`), shots);
+    }
+  }
+  await page.close();
+  return shots;
+}
+
+/** The timeline in use: one topic picked, then a time phrase followed to its events. */
+export async function timelineShots(context: ShotContext): Promise<string[]> {
+  const shots: string[] = [];
+  const { page, panel } = await openArticle(context);
+  await panel.getByRole('navigation').getByRole('button', { name: 'Timeline' }).click();
+  // The filter just below the panel's sticky bar, the events under it.
+  await panel.locator('fieldset').evaluate((fieldset) => {
+    fieldset.scrollIntoView({ block: 'start' });
+    fieldset.closest('.panel')?.scrollBy(0, -72);
+  });
+  await panel.getByRole('button', { name: /^Mobilization/ }).click();
+  await page.mouse.move(10, 400);
+  await page.waitForTimeout(300);
+  await shoot(panel, join(context.out, `timeline-filter-${context.scheme}.png`), shots);
+  await panel.getByRole('button', { name: 'Show all' }).click();
+  await panel.getByRole('button', { name: /^“in the week since”: show/ }).click();
+  await page.mouse.move(10, 400);
+  await page.waitForTimeout(1200); // the highlight's brief pulse, unless motion is reduced
+  await shoot(panel, join(context.out, `timeline-phrase-${context.scheme}.png`), shots);
+  await page.close();
+  return shots;
+}
+
+/** The bottom sheet on a narrow window (420×860), and the page pushed aside (1280×800). */
+export async function layoutShots(context: ShotContext): Promise<string[]> {
+  const shots: string[] = [];
+  const narrow = await openArticle(context);
+  await narrow.page.setViewportSize({ width: 420, height: 860 });
+  await narrow.page.waitForTimeout(300);
+  await shoot(narrow.page, join(context.out, `sheet-${context.scheme}.png`), shots);
+  await narrow.page.close();
+  const pushed = await openArticle(context, { layout: 'push' });
+  await shoot(pushed.page, join(context.out, `push-${context.scheme}.png`), shots);
+  await pushed.page.close();
+  const left = await openArticle(context, { layout: 'push', side: 'left' });
+  await shoot(left.page, join(context.out, `push-left-${context.scheme}.png`), shots);
+  await left.page.close();
+  // Back to the defaults for whatever runs next.
+  await context.browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
+  return shots;
+}

@@ -1,0 +1,185 @@
+/**
+ * Accessibility in a real browser: axe-core finds no violation in the launcher or in any section
+ * of the panel, in light and dark, in the side panel and the bottom sheet; and a keyboard-only walk
+ * from the page to the launcher, through the panel and out with Escape shows a visible focus ring
+ * on every control it reaches.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { ARTICLE_URL, expect, test, type PanelPage } from './fixtures';
+import { focusRing, storeSettings } from './settings';
+
+/**
+ * Runs axe on `selector` (it looks into open shadow roots). Backstory's hosts live in `<html>`,
+ * outside `<body>` (pages replace their body), but axe maps what is on screen from `document.body`
+ * only (`createGrid` in axe-core), so without this it cannot judge any colour contrast in them:
+ * the hosts move into the body for the run and back after.
+ */
+async function axe(page: Page, selector: string, rules?: string[]) {
+  const move = (into: 'body' | 'html') =>
+    page.evaluate((where) => {
+      const parent = where === 'body' ? document.body : document.documentElement;
+      for (const host of document.querySelectorAll('backstory-panel, backstory-launcher')) {
+        parent.append(host);
+      }
+    }, into);
+  await move('body');
+  try {
+    const builder = new AxeBuilder({ page }).include(selector);
+    return await (rules ? builder.withRules(rules) : builder).analyze();
+  } finally {
+    await move('html');
+  }
+}
+
+type AxeResults = Awaited<ReturnType<typeof axe>>;
+
+/**
+ * The violations as readable lines, plus colour contrasts axe could not judge: only a lone
+ * character (the "B" mark, the close "×") may be left undecided, anything else fails the test.
+ */
+function problems(results: AxeResults): string[] {
+  const violations = results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`,
+    ),
+  );
+  const undecided = results.incomplete
+    .filter((rule) => rule.id === 'color-contrast')
+    .flatMap((rule) => rule.nodes)
+    .filter((node) => node.any[0]?.data?.messageKey !== 'shortTextContent')
+    .map((node) => `contrast not judged: ${node.target.join(' ')} (${node.any[0]?.message})`);
+  return [...violations, ...undecided];
+}
+
+/**
+ * Every axe rule on the panel, then colour contrast over all of it: axe judges contrast only on
+ * screen, so a tall window and a few scroll steps cover the whole panel; then the timeline in use
+ * (a topic picked, a phrase's events highlighted).
+ */
+async function panelProblems(reader: PanelPage): Promise<string[]> {
+  const { page, panel } = reader;
+  const found = new Set(problems(await axe(page, 'backstory-panel')));
+  await page.setViewportSize({ width: 1280, height: 3000 });
+  const height = await panel.evaluate((aside) => aside.scrollHeight);
+  let judged = 0;
+  for (let top = 0; top < height; top += 2800) {
+    await panel.evaluate((aside, y) => (aside.scrollTop = y), top);
+    const results = await axe(page, 'backstory-panel', ['color-contrast']);
+    judged += results.passes.flatMap((rule) => rule.nodes).length;
+    for (const line of problems(results)) found.add(line);
+  }
+  // Guard against a sweep that judged nothing (and so found nothing).
+  expect(judged).toBeGreaterThan(300);
+  await panel.getByRole('navigation').getByRole('button', { name: 'Timeline' }).click();
+  await panel.getByRole('button', { name: /^Exodus/ }).click();
+  await panel.getByRole('button', { name: /^“Sept\. 28”: show/ }).click();
+  for (const line of problems(await axe(page, 'backstory-panel'))) found.add(line);
+  return [...found];
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: no violations in the launcher and every section, ${scheme}`, async ({
+    extension,
+    openPage,
+  }) => {
+    test.setTimeout(180_000);
+    await storeSettings(extension, { theme: scheme });
+    const reader = await openPage(ARTICLE_URL);
+    await reader.page.emulateMedia({ colorScheme: scheme });
+    await expect(reader.launcher).toBeVisible();
+    expect(problems(await axe(reader.page, 'backstory-launcher'))).toEqual([]);
+    await reader.launcher.click();
+    await expect(reader.panel).toBeVisible();
+    expect(await panelProblems(reader)).toEqual([]);
+  });
+}
+
+test('axe: no violations in the bottom sheet, system dark theme', async ({ openPage }) => {
+  const reader = await openPage(ARTICLE_URL);
+  await reader.page.emulateMedia({ colorScheme: 'dark' });
+  await reader.page.setViewportSize({ width: 420, height: 860 });
+  await reader.launcher.click();
+  await expect(reader.panel).toBeVisible();
+  expect(problems(await axe(reader.page, 'backstory-panel'))).toEqual([]);
+});
+
+/** Presses Tab until `matches` says the focused element is the one wanted. */
+async function tabTo(reader: PanelPage, matches: RegExp, limit = 80): Promise<string> {
+  for (let i = 0; i < limit; i++) {
+    await reader.page.keyboard.press('Tab');
+    const { element } = await focusRing(reader.page);
+    if (matches.test(element)) return element;
+  }
+  throw new Error(`Tab never reached ${matches}`);
+}
+
+/** The focused control shows a ring at least 2px wide with 3:1 contrast against what is behind. */
+async function expectVisibleFocus(page: Page, what: RegExp) {
+  const ring = await focusRing(page);
+  expect(ring.element).toMatch(what);
+  expect(ring.width, `focus ring width on ${ring.element}`).toBeGreaterThanOrEqual(2);
+  expect(ring.contrast, `focus ring contrast on ${ring.element}`).toBeGreaterThanOrEqual(3);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`keyboard only, ${scheme}: launcher, sections, cards, timeline, Escape; focus always visible`, async ({
+    openPage,
+  }) => {
+    const reader = await openPage(ARTICLE_URL);
+    await reader.page.emulateMedia({ colorScheme: scheme });
+    const { page } = reader;
+
+    await tabTo(reader, /^button Backstory/);
+    await expectVisibleFocus(page, /^button Backstory: open background/);
+    await page.keyboard.press('Enter');
+    await expect(reader.panel).toBeVisible();
+    expect(await reader.focused()).toBe('h2');
+
+    // The section jumps, then into the People section and its first card's controls.
+    await page.keyboard.press('Tab');
+    await expectVisibleFocus(page, /^button Places$/);
+    await page.keyboard.press('Tab');
+    await expectVisibleFocus(page, /^button People$/);
+    await page.keyboard.press('Enter');
+    await expect(reader.heading('People')).toBeFocused();
+    await page.keyboard.press('Tab');
+    const inCard = await focusRing(page);
+    expect(inCard.element).toMatch(/^(a|button) /);
+    await expectVisibleFocus(page, /^(a|button) /);
+    expect(
+      await page.evaluate(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.closest('#section-people article.card') !== null;
+      }),
+    ).toBe(true);
+
+    // The timeline: a topic toggle, a phrase, its event, and back to the phrase.
+    await tabTo(reader, /^button “Sept\. 28”/);
+    await expectVisibleFocus(page, /^button “Sept\. 28”/);
+    await tabTo(reader, /^button Mobilization/);
+    await expectVisibleFocus(page, /^button Mobilization/);
+    await page.keyboard.press('Space');
+    await expect(reader.panel.getByRole('status')).toHaveText('4 of 25 events');
+    await expect(reader.panel.getByRole('button', { name: /^Mobilization/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await tabTo(reader, /^button “in the week since” in the article/);
+    await expectVisibleFocus(page, /^button “in the week since” in the article/);
+    await page.keyboard.press('Enter');
+    await expectVisibleFocus(page, /^button “in the week since”/);
+    await page.keyboard.press('Enter');
+    // Following it again lands on its first event, highlighted; the filter let it stay shown.
+    const event = reader.panel.locator('li.event.is-linked').first();
+    await expect(event).toBeFocused();
+    await expect(event).toBeInViewport();
+
+    await tabTo(reader, /^a /);
+    await expectVisibleFocus(page, /^a /);
+    await page.keyboard.press('Escape');
+    await expect(reader.panel).toBeHidden();
+    await expectVisibleFocus(page, /^button Backstory: open background/);
+  });
+}

@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import {
+  createPanelController,
+  PANEL_TAG,
+  type PanelSettings,
+} from '../../utils/ui/panel-controller';
+import { realPack } from './helpers';
+
+const { pack } = realPack();
+const verdict = {
+  kind: 'article',
+  packId: pack.id,
+  evidence: { kind: 'address', via: 'address' },
+} as const;
+
+const defaults: PanelSettings = {
+  side: DEFAULT_SETTINGS.side,
+  layout: DEFAULT_SETTINGS.layout,
+  theme: DEFAULT_SETTINGS.theme,
+  sections: DEFAULT_SETTINGS.sections,
+};
+
+async function openPanel() {
+  const panel = createPanelController({
+    doc: document,
+    css: '',
+    loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
+  });
+  panel.show();
+  // Let the data promise settle and the panel draw it.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const host = document.querySelector<HTMLElement>(PANEL_TAG)!;
+  const root = host.shadowRoot!;
+  return {
+    panel,
+    host,
+    container: root.querySelector<HTMLElement>('.root')!,
+    headings: () => [...root.querySelectorAll('section > h2')].map((h) => h.textContent),
+    jumps: () => [...root.querySelectorAll('nav button')].map((b) => b.textContent),
+  };
+}
+
+/** The page-level CSS Backstory added to the document (adopted sheets and style elements). */
+function documentCss(): string {
+  const adopted = document.adoptedStyleSheets.flatMap((sheet) =>
+    [...sheet.cssRules].map((rule) => rule.cssText),
+  );
+  const elements = [...document.querySelectorAll('style')].map((style) => style.textContent);
+  return [...adopted, ...elements].join('\n');
+}
+
+afterEach(() => {
+  document.documentElement.querySelectorAll(PANEL_TAG).forEach((host) => host.remove());
+  document.adoptedStyleSheets = [];
+});
+
+describe('applySettings', () => {
+  it('leaves out the sections turned off, from the jumps too, and brings them back', async () => {
+    const { panel, headings, jumps } = await openPanel();
+    expect(headings()).toContain('People');
+    panel.applySettings({
+      ...defaults,
+      sections: { ...defaults.sections, people: false, notes: false },
+    });
+    expect(headings()).toEqual(['Places', 'Timeline', 'Figures', 'Terms']);
+    expect(jumps()).toEqual(['Places', 'Timeline', 'Figures', 'Terms']);
+    panel.applySettings(defaults);
+    expect(headings()).toContain('People');
+    panel.destroy();
+  });
+
+  it('says so when every section is off', async () => {
+    const { panel, container } = await openPanel();
+    const none = Object.fromEntries(Object.keys(defaults.sections).map((id) => [id, false]));
+    panel.applySettings({ ...defaults, sections: none as PanelSettings['sections'] });
+    expect(container.textContent).toContain('Every section is turned off');
+    panel.destroy();
+  });
+
+  it('puts the theme on the shadow container and the side and layout on the host', async () => {
+    const { panel, host, container } = await openPanel();
+    expect(container.dataset.theme).toBe('system');
+    expect(host.dataset.side).toBe('right');
+    panel.applySettings({ ...defaults, theme: 'dark', side: 'left' });
+    expect(container.dataset.theme).toBe('dark');
+    expect(host.dataset.side).toBe('left');
+    expect(host.dataset.layout).toBe('overlay');
+    panel.destroy();
+  });
+
+  it('applies settings given before the panel was first shown', async () => {
+    const panel = createPanelController({
+      doc: document,
+      css: '',
+      loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
+    });
+    panel.applySettings({ ...defaults, theme: 'light', side: 'left' });
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+    panel.show();
+    const host = document.querySelector<HTMLElement>(PANEL_TAG)!;
+    expect(host.dataset.side).toBe('left');
+    expect(host.shadowRoot!.querySelector<HTMLElement>('.root')!.dataset.theme).toBe('light');
+    panel.destroy();
+  });
+});
+
+describe('push mode', () => {
+  it('overlay adds nothing to the page', async () => {
+    const { panel } = await openPanel();
+    expect(documentCss()).toBe('');
+    panel.destroy();
+  });
+
+  it('gives the page a margin on the panel side while open, and takes it back on close', async () => {
+    const { panel, host } = await openPanel();
+    panel.applySettings({ ...defaults, layout: 'push' });
+    expect(host.dataset.layout).toBe('push');
+    expect(documentCss()).toMatch(/margin-right: 420px !important/);
+    panel.applySettings({ ...defaults, layout: 'push', side: 'left' });
+    expect(documentCss()).toMatch(/margin-left: 420px !important/);
+    expect(documentCss()).not.toMatch(/margin-right/);
+    panel.hide();
+    expect(documentCss()).toBe('');
+    panel.show();
+    expect(documentCss()).toMatch(/margin-left/);
+    panel.applySettings(defaults);
+    expect(documentCss()).toBe('');
+    panel.applySettings({ ...defaults, layout: 'push' });
+    panel.destroy();
+    expect(documentCss()).toBe('');
+  });
+});

@@ -3,7 +3,8 @@ import { formatDate } from '../utils/dates';
 import type { Pack } from '../utils/packs/types';
 import type { Verdict } from '../utils/recognition/verdict';
 import { evidenceText, strings, verdictHeading } from '../utils/strings';
-import { SECTIONS, type SectionDefinition } from './sections';
+import { MarksControl, type MarksState } from './MarksControl';
+import { SECTIONS, type PanelActions, type SectionDefinition } from './sections';
 
 /** What the panel shows: loading, the background for a verdict, or why it cannot. */
 export type PanelState =
@@ -20,10 +21,22 @@ export interface PanelProps {
   focusRef?: Ref<HTMLHeadingElement>;
   /** Sections the reader turned off (`false`) are left out, from the jumps too. */
   sections?: Partial<Record<SectionDefinition['id'], boolean>>;
+  /** What the sections can do on the page (show quotes). */
+  actions?: PanelActions;
+  /** The marks in the article, once they exist. */
+  marks?: MarksState | null;
 }
 
 /** The side panel: a complementary landmark named Backstory with a header and three sections. */
-export function Panel({ state, onClose, onJump, focusRef, sections = {} }: PanelProps) {
+export function Panel({
+  state,
+  onClose,
+  onJump,
+  focusRef,
+  sections = {},
+  actions = {},
+  marks,
+}: PanelProps) {
   return (
     <aside class="panel" role="complementary" aria-label={strings.brand}>
       <div class="bar">
@@ -55,6 +68,8 @@ export function Panel({ state, onClose, onJump, focusRef, sections = {} }: Panel
           onJump={onJump}
           focusRef={focusRef}
           shown={SECTIONS.filter((section) => sections[section.id] !== false)}
+          actions={actions}
+          marks={marks}
         />
       )}
     </aside>
@@ -67,12 +82,16 @@ function Content({
   onJump,
   focusRef,
   shown,
+  actions,
+  marks,
 }: {
   verdict: Verdict;
   pack: Pack;
   onJump: (sectionId: string) => void;
   focusRef?: Ref<HTMLHeadingElement> | undefined;
   shown: readonly SectionDefinition[];
+  actions: PanelActions;
+  marks?: MarksState | null | undefined;
 }) {
   const { article } = pack;
   return (
@@ -90,6 +109,7 @@ function Content({
           )}
         </p>
         <p class="reason">{evidenceText(verdict.evidence)}</p>
+        {marks && <MarksControl marks={marks} />}
         {shown.length > 0 && (
           <nav aria-label={strings.sectionsNav} class="jump">
             {shown.map((section) => (
@@ -112,7 +132,7 @@ function Content({
           {section.count(pack) === 0 ? (
             <p class="empty">{strings.emptySection}</p>
           ) : (
-            section.render(pack)
+            section.render(pack, actions)
           )}
         </section>
       ))}

@@ -23,7 +23,9 @@ export function PlaceCard({ place, selected = false, onShowOnMap }: PlaceCardPro
       aria-current={selected ? 'true' : undefined}
     >
       <div class="card-head">
-        <h3 id={`place-${place.id}-name`}>{place.name}</h3>
+        <h3 id={`place-${place.id}-name`} tabIndex={-1}>
+          {place.name}
+        </h3>
         {onShowOnMap && (
           <button
             type="button"

@@ -9,9 +9,14 @@ import { CardBoundary } from './CardBoundary';
 import { FigureCard } from './FigureCard';
 import { GlossaryList } from './GlossaryList';
 import { NoteCard } from './NoteCard';
-import { PersonCard } from './PersonCard';
+import { PersonCard, type QuoteActions } from './PersonCard';
 import { PlacesSection } from './PlacesSection';
 import { Timeline } from './Timeline';
+
+/** What sections can do on the page being read (absent where there is no page, as in tests). */
+export interface PanelActions {
+  quotes?: QuoteActions | undefined;
+}
 
 /** A panel section: an id (for its anchor and settings), a heading and what it shows for a pack. */
 export interface SectionDefinition {
@@ -19,7 +24,7 @@ export interface SectionDefinition {
   heading: string;
   /** How many items the pack has for this section (0 shows the empty state). */
   count: (pack: Pack) => number;
-  render: (pack: Pack) => ComponentChildren;
+  render: (pack: Pack, actions: PanelActions) => ComponentChildren;
 }
 
 type SectionId = SectionDefinition['id'];
@@ -30,16 +35,16 @@ function cardSection<T extends { id: string }>(
   /** What one item is, for the console message when its card fails ("place kazakhstan"). */
   itemName: string,
   items: (pack: Pack) => readonly T[],
-  card: (item: T) => ComponentChildren,
+  card: (item: T, actions: PanelActions) => ComponentChildren,
 ): SectionDefinition {
   return {
     id,
     heading: strings.sections[id],
     count: (pack) => items(pack).length,
-    render: (pack) =>
+    render: (pack, actions) =>
       items(pack).map((item) => (
         <CardBoundary key={item.id} label={`${itemName} ${item.id}`}>
-          {card(item)}
+          {card(item, actions)}
         </CardBoundary>
       )),
   };
@@ -72,7 +77,7 @@ export const SECTIONS: readonly SectionDefinition[] = [
     'people',
     'person',
     (pack) => pack.people,
-    (person) => <PersonCard person={person} />,
+    (person, actions) => <PersonCard person={person} quotes={actions.quotes} />,
   ),
   blockSection(
     'timeline',

@@ -3,7 +3,7 @@
  * of it on another site and an unrelated page, runs Chromium with the extension (headless when
  * there is no display), prints what it recognized on each page and saves screenshots with the
  * panel open into `demo-output/`: each section, the timeline in use, the bottom sheet and the page
- * pushed aside, in light and dark.
+ * pushed aside, in light and dark; on the article also a quote shown in it and a mention's card.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { evidenceText } from '../utils/strings';
 import type { Evidence } from '../utils/recognition/verdict';
 import { launchWithExtension } from './lib/chromium';
+import { marksShots } from './lib/demo-marks';
 import { startFixtureServer } from './lib/fixture-server';
 import { layoutShots, sectionShots, timelineShots } from './lib/panel-shots';
 
@@ -109,6 +110,7 @@ try {
           shots.push(...(await sectionShots(context)));
           shots.push(...(await timelineShots(context)));
           shots.push(...(await layoutShots(context)));
+          shots.push(...(await marksShots(context)));
         }
       }
       // The settings page, as the reader finds it in the browser's extension options.

@@ -167,3 +167,26 @@ export const optionsStrings = {
     rejected: (entries: string[]) => `Not a site name, left out: ${entries.join(', ')}`,
   },
 } as const;
+
+/**
+ * Strings of the page-side features ("Show in article", the mention marks and their card), apart
+ * from `strings` so the script that runs on every page, which needs only the launcher's, does not
+ * carry them.
+ */
+export const pageStrings = {
+  showInArticle: 'Show in article',
+  showInArticleLabel: (quote: string) => `Show in article: ${quote}`,
+  quoteShown: 'Highlighted in the article.',
+  quoteNotOnPage: 'Not on this page: this copy leaves it out or words it differently.',
+  quoteGone: 'No longer on this page: it may have changed since.',
+  marksToggle: 'Marks in the article',
+  marksOn: 'On',
+  marksOff: 'Off',
+  marksBrowse: (count: number) => `Go to the marks (${count})`,
+  mentionKind: { place: 'Place', person: 'Person' },
+  openInBackstory: 'Open in Backstory',
+  mentionTargetIdle: 'Marks in the article',
+  mentionTargetLabel: (name: string, index: number, count: number) =>
+    `${name}, mark ${index} of ${count}`,
+  mentionKeys: 'Arrow keys: other marks · Enter: open in Backstory · Esc: hide this card',
+} as const;

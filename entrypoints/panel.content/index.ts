@@ -7,38 +7,72 @@ import {
   type ToBackground,
 } from '../../utils/messages';
 import { loadSettings, watchSettings } from '../../utils/settings';
+import { createMentionMarks, type MentionMarks } from '../../utils/ui/mention-marks';
 import { createPanelController } from '../../utils/ui/panel-controller';
 import layoutCss from './layout.css?inline';
+import marksCss from './marks.css?inline';
 import css from './style.css?inline';
 import timelineCss from './timeline.css?inline';
 
+type PanelData = Result<ToBackground['panel:data']['response']>;
+
 /**
  * The panel, injected by the background into a tab with a verdict when the reader first asks for
- * it (toolbar button, keyboard command or launcher), so pages without a story never load it.
+ * it (toolbar button, keyboard command or launcher), so pages without a story never load it. The
+ * mention marks start with it: they appear once the reader first opens Backstory on a page.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
   noScriptStartedPostMessage: true,
   main(ctx) {
+    let marks: MentionMarks | null = null;
+    // Counts panel removals, so marks planned before one are not made after it.
+    let removals = 0;
+    const removeMarks = () => {
+      removals++;
+      marks?.destroy();
+      marks = null;
+    };
     const panel = createPanelController({
       doc: document,
       // Later sheets win: the layout (side, sheet, push) overrides the base.
       css: [css, timelineCss, layoutCss].join('\n'),
-      loadData: () =>
-        browser.runtime.sendMessage({ type: 'panel:data' }) as Promise<
-          Result<ToBackground['panel:data']['response']>
-        >,
+      loadData: async () => {
+        const data = (await browser.runtime.sendMessage({ type: 'panel:data' })) as PanelData;
+        if (!data.ok) return data;
+        const { marks: marksOn } = await loadSettings();
+        const planned = removals;
+        // Marked after the panel has drawn, so reading the page never delays it.
+        ctx.setTimeout(() => {
+          if (marks || planned !== removals) return;
+          marks = createMentionMarks({
+            doc: document,
+            pack: data.value.pack,
+            css: marksCss,
+            marks: marksOn,
+            onOpen: (entity) => panel.showEntity(entity),
+          });
+          panel.refresh();
+        }, 0);
+        return data;
+      },
+      marks: () => marks,
     });
     // The panel opens once the reader's settings are in, so it never flashes at the wrong side.
     const settingsApplied = loadSettings().then(panel.applySettings, (error: unknown) =>
       console.warn('Backstory: settings not read, using defaults', error),
     );
-    const unwatchSettings = watchSettings(panel.applySettings);
+    // The reader's "marks" setting applies at once; the panel's switch changes this page only.
+    const unwatchSettings = watchSettings((settings) => {
+      marks?.setEnabled(settings.marks);
+      panel.applySettings(settings);
+    });
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       const message = parseToPanel(raw);
       if (!message || !isFromThisExtension(sender, browser.runtime.id)) return undefined;
       if (message.type === 'panel:close') {
+        removeMarks();
         panel.destroy();
         return Promise.resolve({ ok: true, value: { open: false } });
       }
@@ -51,6 +85,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
+      removeMarks();
       unwatchSettings();
       panel.destroy();
     });

@@ -32,7 +32,8 @@ const SECTIONS = [
 ] as const;
 const WHOLE_PAGE = new Set(['people', 'timeline']);
 
-async function openArticle(
+/** Opens the article with `settings` stored and the panel opened by its launcher. */
+export async function openArticle(
   context: ShotContext,
   settings: Partial<Settings> = {},
 ): Promise<{ page: Page; panel: Locator }> {

@@ -10,7 +10,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox';
-import { evidenceText, strings, verdictHeading } from '../../utils/strings';
+import { evidenceText, pageStrings, strings, verdictHeading } from '../../utils/strings';
 import { FIXTURES, fixturePage } from '../fixtures';
 
 const skip = process.env.BACKSTORY_SKIP_FIREFOX === '1';
@@ -128,6 +128,23 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
     const text = await textOf(await openPanel(await open(RETYPESET.url)));
     expect(text).toContain(verdictHeading('version'));
     expect(text).toMatch(/\d+% of the article’s text is on this page\./);
+  });
+
+  test('"Show in article" and the mention marks highlight the page without changing it', async () => {
+    const page = await open(RETYPESET.url);
+    const before = await page.evaluate(() => document.body.innerText);
+    await openPanel(page);
+    const quote = 'traitors for Russia';
+    const show = await waitForRole(page, 'button', pageStrings.showInArticleLabel(quote));
+    await show.click();
+    const highlighted = (name: string) =>
+      page.evaluate(
+        (key) => [...(CSS.highlights.get(key) ?? [])].map((range) => String(range)),
+        name,
+      );
+    await vi.waitFor(async () => expect(await highlighted('backstory-quote')).toEqual([quote]));
+    expect(await highlighted('backstory-mention')).toContain('Almaty');
+    expect(await page.evaluate(() => document.body.innerText)).toBe(before);
   });
 
   test('an unrelated page gets nothing', async () => {

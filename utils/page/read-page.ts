@@ -77,8 +77,13 @@ function textWithoutCode(root: Element): string {
   return parts.join('');
 }
 
+/** Whether an element is a part of the page that is not the article (menus, asides, comments…). */
+export function isNotArticle(element: Element): boolean {
+  return element.matches(NOT_ARTICLE);
+}
+
 /** The element holding the article: the listed container with the most paragraph text, or the body. */
-function articleRoot(doc: Document): Element | null {
+export function articleRoot(doc: Document): Element | null {
   let best: Element | null = null;
   let bestLength = 0;
   for (const selector of BODY_SELECTORS) {

@@ -3,13 +3,16 @@
  * given back on close), Escape, and loading its data. The Panel component only takes props.
  */
 import { createRef, render } from 'preact';
+import type { MarksState } from '../../components/MarksControl';
 import { Panel, type PanelState } from '../../components/Panel';
+import type { QuoteActions } from '../../components/PersonCard';
 import type { Result } from '../messages';
 import type { Pack } from '../packs/types';
 import type { Verdict } from '../recognition/verdict';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { createPagePush } from './page-push';
 import { createShadowHost, deepActiveElement, type ShadowHost } from './shadow-host';
+import { createQuoteHighlighter } from './show-in-article';
 
 /** The panel's host element name. */
 export const PANEL_TAG = 'backstory-panel';
@@ -25,6 +28,22 @@ export interface PanelControllerOptions {
   css: string;
   /** Fetches the verdict and pack to show. */
   loadData: () => Promise<Result<{ verdict: Verdict; pack: Pack }>>;
+  /** The mention marks on the page, once they exist (for the panel's on/off switch). */
+  marks?: () => MarksHandle | null;
+}
+
+/** What the panel needs of the mention marks (see `createMentionMarks`). */
+export interface MarksHandle {
+  isEnabled(): boolean;
+  setEnabled(on: boolean): void;
+  count(): number;
+  focusFirst(): boolean;
+}
+
+/** A place's or person's card in the panel. */
+export interface EntityRef {
+  kind: 'place' | 'person';
+  id: string;
 }
 
 /** The panel's controls. */
@@ -38,6 +57,10 @@ export interface PanelController {
   show(options?: { focus?: boolean }): boolean;
   /** Closes the panel and gives focus back to where it was. */
   hide(): void;
+  /** Opens the panel at a place's or person's card, with focus on its name. */
+  showEntity(entity: EntityRef): void;
+  /** Draws the panel again (after the marks changed). */
+  refresh(): void;
   isOpen(): boolean;
   /**
    * Applies the reader's settings, live if the panel is open: turned-off sections disappear, the
@@ -53,6 +76,7 @@ export function createPanelController({
   doc,
   css,
   loadData,
+  marks = () => null,
 }: PanelControllerOptions): PanelController {
   let shadow: ShadowHost | null = null;
   let container: HTMLElement | null = null;
@@ -63,6 +87,22 @@ export function createPanelController({
   let settings: PanelSettings = DEFAULT_SETTINGS;
   const titleRef = createRef<HTMLHeadingElement>();
   const push = createPagePush(doc);
+  const highlighter = createQuoteHighlighter({ doc });
+  let quotes: QuoteActions = { onPage: null, shown: null, onShow: showQuote };
+
+  const marksState = (): MarksState | null => {
+    const handle = marks();
+    if (!handle) return null;
+    return {
+      enabled: handle.isEnabled(),
+      count: handle.count(),
+      onToggle: () => {
+        handle.setEnabled(!handle.isEnabled());
+        draw();
+      },
+      onBrowse: () => handle.focusFirst(),
+    };
+  };
 
   const draw = () => {
     if (!container || !shadow) return;
@@ -76,11 +116,36 @@ export function createPanelController({
         onJump={jump}
         focusRef={titleRef}
         sections={settings.sections}
+        actions={{ quotes }}
+        marks={marksState()}
       />,
       container,
     );
   };
   const updatePush = () => push.set(open && settings.layout === 'push' ? settings.side : null);
+
+  let locateTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Reads the page again for the pack's quotes (it may have changed since the panel last opened),
+   * just after the panel has drawn, so a long page never delays it.
+   */
+  const locateQuotes = () => {
+    clearTimeout(locateTimer);
+    locateTimer = setTimeout(() => {
+      if (state.status !== 'ready') return;
+      const texts = state.pack.people.flatMap((person) => person.quotes.map((q) => q.text));
+      quotes = { ...quotes, onPage: highlighter.locate(texts) };
+      draw();
+    }, 0);
+  };
+
+  // Focus stays on the button pressed, so keyboard users can go on to the next quote or press
+  // Escape; the highlight stays until another quote is shown or the panel closes.
+  function showQuote(text: string) {
+    const found = highlighter.show(text);
+    quotes = { ...quotes, shown: { text, found } };
+    draw();
+  }
 
   const focusPanel = () => {
     const target = titleRef.current ?? shadow?.root.querySelector<HTMLElement>('button.close');
@@ -115,6 +180,7 @@ export function createPanelController({
         state = result.ok
           ? { status: 'ready', ...result.value }
           : { status: 'error', message: result.error };
+        locateQuotes();
         draw();
         // Focus follows the content in, unless the panel opened by itself.
         if (open && focusOnReady) focusPanel();
@@ -137,6 +203,10 @@ export function createPanelController({
     }
     returnFocus = focus ? deepActiveElement(doc) : null;
     if (!shadow) mount();
+    else {
+      locateQuotes();
+      draw();
+    }
     open = true;
     syncOpenAttribute();
     shadow?.raise();
@@ -150,6 +220,9 @@ export function createPanelController({
     open = false;
     syncOpenAttribute();
     updatePush();
+    highlighter.clear();
+    quotes = { ...quotes, shown: null };
+    draw();
     const target = returnFocus as HTMLElement | null;
     returnFocus = null;
     if (target?.isConnected && typeof target.focus === 'function')
@@ -165,10 +238,19 @@ export function createPanelController({
     section?.scrollIntoView({ behavior: 'auto', block: 'start' });
   }
 
+  function showEntity({ kind, id }: EntityRef) {
+    show();
+    const card = shadow?.root.getElementById(`${kind}-${id}`);
+    card?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
+    card?.scrollIntoView({ behavior: 'auto', block: 'start' });
+  }
+
   return {
     toggle: () => (open ? (hide(), false) : show()),
     show,
     hide,
+    showEntity,
+    refresh: draw,
     isOpen: () => open,
     applySettings: (next) => {
       settings = next;
@@ -178,6 +260,8 @@ export function createPanelController({
     destroy: () => {
       guard.disconnect();
       push.set(null);
+      clearTimeout(locateTimer);
+      highlighter.clear();
       if (container) render(null, container);
       shadow?.destroy();
       shadow = null;

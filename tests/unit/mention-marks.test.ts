@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMentionMarks, MARKS_TAG } from '../../utils/ui/mention-marks';
+import { ARTICLE_URL, fixturePage, realPack } from './helpers';
+import { loadDocument } from './page';
+
+const { pack } = realPack();
+const article = () => loadDocument(fixturePage('nbc-article.html'), ARTICLE_URL);
+
+describe('createMentionMarks', () => {
+  it('marks the article’s mentions with one focus target, and takes it all away when turned off', () => {
+    const doc = article();
+    const text = doc.body.textContent;
+    const marks = createMentionMarks({ doc, pack, css: '', onOpen: vi.fn() });
+    expect(marks.isEnabled()).toBe(true);
+    expect(marks.count()).toBeGreaterThan(20);
+    const host = doc.querySelector(MARKS_TAG);
+    expect(host?.shadowRoot?.querySelectorAll('button.target')).toHaveLength(1);
+    expect(doc.body.textContent).toBe(text);
+
+    marks.setEnabled(false);
+    expect(marks.count()).toBe(0);
+    expect(doc.querySelector(MARKS_TAG)).toBeNull();
+    marks.setEnabled(true);
+    expect(doc.querySelector(MARKS_TAG)).not.toBeNull();
+    marks.destroy();
+    expect(doc.querySelector(MARKS_TAG)).toBeNull();
+  });
+
+  it('adds nothing when the reader turned marks off', () => {
+    const doc = article();
+    const marks = createMentionMarks({ doc, pack, css: '', marks: false, onOpen: vi.fn() });
+    expect(marks.isEnabled()).toBe(false);
+    expect(marks.focusFirst()).toBe(false);
+    expect(doc.querySelector(MARKS_TAG)).toBeNull();
+  });
+
+  it('adds nothing to a page that names none of the pack’s people and places', () => {
+    const doc = loadDocument('<body><p>A library reopens.</p></body>', 'https://a.example/');
+    const marks = createMentionMarks({ doc, pack, css: '', onOpen: vi.fn() });
+    expect(marks.count()).toBe(0);
+    expect(doc.querySelector(MARKS_TAG)).toBeNull();
+  });
+});

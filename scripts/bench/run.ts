@@ -20,6 +20,7 @@ import { corpusPages, CORPUS_DIR, offlineRules } from '../lib/corpus';
 import { startFixtureServer, type ServedPage } from '../lib/fixture-server';
 import { bundleInPage } from './bundle';
 import type { PageCost } from './in-page';
+import { measurePanelOpen, type PanelOpenReport } from './panel-open';
 import { syntheticPacks, vocabularyOf } from './synthetic-packs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -51,6 +52,7 @@ const browser = await chromium.launch({
 const script = `${await bundleInPage()}\nglobalThis.backstoryBench = backstoryBench;`;
 const indexes = JSON.stringify({ one, thousand });
 const results: { url: string; story: boolean; cost: PageCost }[] = [];
+let panelOpen: PanelOpenReport | null = null;
 try {
   const context = await browser.newContext();
   await context.addInitScript({ content: script });
@@ -69,6 +71,13 @@ try {
     results.push({ url: served.url, story: storyPages.includes(served), cost });
   }
   process.stderr.write('\n');
+  await browser.close();
+  // Opening the panel, with the built extension, on the article at its address.
+  const articleUrl = FIXTURES[0]?.url;
+  if (articleUrl && (!only || only.test(articleUrl))) {
+    process.stderr.write('bench: opening the panel\n');
+    panelOpen = await measurePanelOpen(articleUrl, offlineRules(server.hostResolverRules));
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -130,4 +139,18 @@ console.log(
 if (wrong.length > 0) {
   console.log(`note: ${wrong.length} page(s) got another verdict with 1,000 packs:`);
   for (const { url, cost } of wrong) console.log(`  ${url}: ${JSON.stringify(cost.verdicts)}`);
+}
+
+if (panelOpen) {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  console.log(
+    `panel open (median of ${panelOpen.runs}; one frame is 16.7 ms): first open script ` +
+      `${ms(panelOpen.first.script)}, style and layout ${ms(panelOpen.first.styleAndLayout)}; ` +
+      `reopen script ${ms(panelOpen.reopen.script)}, style and layout ${ms(panelOpen.reopen.styleAndLayout)}`,
+  );
+  console.log(
+    `panel script ${kb(panelOpen.panelScript)} + map data ${kb(panelOpen.mapData)} = ` +
+      `${kb(panelOpen.panelScript + panelOpen.mapData)} gzip (budget 80 KB)`,
+  );
 }

@@ -19,7 +19,10 @@ async function axe(page: Page, selector: string, rules?: string[]) {
   const move = (into: 'body' | 'html') =>
     page.evaluate((where) => {
       const parent = where === 'body' ? document.body : document.documentElement;
-      for (const host of document.querySelectorAll('backstory-panel, backstory-launcher')) {
+      const hosts = document.querySelectorAll(
+        'backstory-panel, backstory-launcher, backstory-marks',
+      );
+      for (const host of hosts) {
         parent.append(host);
       }
     }, into);
@@ -108,6 +111,29 @@ test('axe: no violations in the bottom sheet, system dark theme', async ({ openP
   expect(problems(await axe(reader.page, 'backstory-panel'))).toEqual([]);
 });
 
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: no violations on the settings page, ${scheme}`, async ({ extension }) => {
+    const options = await extension.context.newPage();
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await expect(options.getByRole('heading', { level: 1 })).toBeVisible();
+    const results = await new AxeBuilder({ page: options }).analyze();
+    expect(results.passes.length).toBeGreaterThan(10);
+    expect(problems(results)).toEqual([]);
+  });
+}
+
+test('axe: no violations in a mention mark’s card, opened from the keyboard', async ({
+  openPage,
+}) => {
+  const reader = await openPage(ARTICLE_URL);
+  await reader.launcher.click();
+  await reader.panel.getByRole('button', { name: /^Go to the marks/ }).click();
+  const card = reader.page.locator('backstory-marks [role="group"]');
+  await expect(card).toBeVisible();
+  expect(problems(await axe(reader.page, 'backstory-marks'))).toEqual([]);
+});
+
 /** Presses Tab until `matches` says the focused element is the one wanted. */
 async function tabTo(reader: PanelPage, matches: RegExp, limit = 80): Promise<string> {
   for (let i = 0; i < limit; i++) {
@@ -127,7 +153,7 @@ async function expectVisibleFocus(page: Page, what: RegExp) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`keyboard only, ${scheme}: launcher, sections, cards, timeline, Escape; focus always visible`, async ({
+  test(`keyboard only, ${scheme}: launcher, sections, cards, Show in article, timeline, Escape; focus always visible`, async ({
     openPage,
   }) => {
     const reader = await openPage(ARTICLE_URL);
@@ -138,9 +164,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectVisibleFocus(page, /^button Backstory: open background/);
     await page.keyboard.press('Enter');
     await expect(reader.panel).toBeVisible();
-    expect(await reader.focused()).toBe('h2');
+    // Focus follows the content in once it has loaded.
+    await expect.poll(() => reader.focused()).toBe('h2');
 
-    // The section jumps, then into the People section and its first card's controls.
+    // The marks switch and the way to the marks, the section jumps, then into the People
+    // section and its first card's controls.
+    await tabTo(reader, /^button Marks in the article/);
+    await expectVisibleFocus(page, /^button Marks in the article/);
+    await tabTo(reader, /^button Go to the marks/);
+    await expectVisibleFocus(page, /^button Go to the marks/);
     await page.keyboard.press('Tab');
     await expectVisibleFocus(page, /^button Places$/);
     await page.keyboard.press('Tab');
@@ -159,13 +191,35 @@ for (const scheme of ['light', 'dark'] as const) {
       }),
     ).toBe(true);
 
+    // "Show in article" on a quote: the page scrolls to it and highlights it; focus stays.
+    await tabTo(reader, /^button Show in article: /);
+    await expectVisibleFocus(page, /^button Show in article: /);
+    await page.keyboard.press('Enter');
+    await expect(
+      reader.panel.getByRole('status').filter({ hasText: 'Highlighted in the article.' }),
+    ).toHaveCount(1);
+    // The page scrolls (smoothly) until the highlighted quote is in view.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const range = [...(CSS.highlights.get('backstory-quote') ?? [])][0];
+          if (!(range instanceof Range)) return null;
+          const box = range.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= innerHeight ? range.toString().length : null;
+        }),
+      )
+      .toBeGreaterThan(3);
+    await expectVisibleFocus(page, /^button Show in article: /);
+
     // The timeline: a topic toggle, a phrase, its event, and back to the phrase.
     await tabTo(reader, /^button “Sept\. 28”/);
     await expectVisibleFocus(page, /^button “Sept\. 28”/);
     await tabTo(reader, /^button Mobilization/);
     await expectVisibleFocus(page, /^button Mobilization/);
     await page.keyboard.press('Space');
-    await expect(reader.panel.getByRole('status')).toHaveText('4 of 25 events');
+    await expect(reader.panel.getByRole('status').filter({ hasText: / events$/ })).toHaveText(
+      '4 of 25 events',
+    );
     await expect(reader.panel.getByRole('button', { name: /^Mobilization/ })).toHaveAttribute(
       'aria-pressed',
       'true',

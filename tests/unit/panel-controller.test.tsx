@@ -20,6 +20,7 @@ const defaults: PanelSettings = {
   layout: DEFAULT_SETTINGS.layout,
   theme: DEFAULT_SETTINGS.theme,
   sections: DEFAULT_SETTINGS.sections,
+  marks: DEFAULT_SETTINGS.marks,
 };
 
 async function openPanel() {
@@ -130,5 +131,48 @@ describe('push mode', () => {
     panel.applySettings({ ...defaults, layout: 'push' });
     panel.destroy();
     expect(documentCss()).toBe('');
+  });
+});
+
+describe('the marks switch', () => {
+  it('is there from the first frame, waiting, so nothing moves when the marks arrive', async () => {
+    let handle: { on: boolean } | null = null;
+    const panel = createPanelController({
+      doc: document,
+      css: '',
+      loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
+      marks: () =>
+        handle && {
+          isEnabled: () => handle!.on,
+          setEnabled: (on: boolean) => (handle!.on = on),
+          count: () => 7,
+          focusFirst: () => true,
+        },
+    });
+    panel.applySettings({ ...defaults, marks: false });
+    panel.show();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const root = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    const toggle = () => root.querySelector<HTMLButtonElement>('[role="switch"]')!;
+    // Waiting: the reader's setting, not pressable yet, no way to the marks.
+    expect(toggle().getAttribute('aria-checked')).toBe('false');
+    expect(toggle().getAttribute('aria-disabled')).toBe('true');
+    toggle().click();
+    expect(toggle().getAttribute('aria-checked')).toBe('false');
+
+    handle = { on: true };
+    panel.refresh();
+    expect(toggle().getAttribute('aria-disabled')).toBeNull();
+    expect(root.querySelector('.marks-browse')?.textContent).toBe('Go to the marks (7)');
+    toggle().click();
+    expect(handle.on).toBe(false);
+    expect(toggle().getAttribute('aria-checked')).toBe('false');
+    panel.destroy();
+  });
+
+  it('is left out when the panel has no marks to offer', async () => {
+    const { container, panel } = await openPanel();
+    expect(container.querySelector('[role="switch"]')).toBeNull();
+    panel.destroy();
   });
 });

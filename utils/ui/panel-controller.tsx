@@ -20,7 +20,7 @@ export const PANEL_TAG = 'backstory-panel';
 const OPEN_ATTRIBUTE = 'data-open';
 
 /** The settings the panel applies itself (the rest are the content script's business). */
-export type PanelSettings = Pick<Settings, 'side' | 'layout' | 'theme' | 'sections'>;
+export type PanelSettings = Pick<Settings, 'side' | 'layout' | 'theme' | 'sections' | 'marks'>;
 
 /** What the panel controller needs. */
 export interface PanelControllerOptions {
@@ -28,7 +28,10 @@ export interface PanelControllerOptions {
   css: string;
   /** Fetches the verdict and pack to show. */
   loadData: () => Promise<Result<{ verdict: Verdict; pack: Pack }>>;
-  /** The mention marks on the page, once they exist (for the panel's on/off switch). */
+  /**
+   * The mention marks on the page, once they exist (for the panel's on/off switch). Without it the
+   * panel has no switch; with it the switch shows from the first frame, waiting for the marks.
+   */
   marks?: () => MarksHandle | null;
 }
 
@@ -76,7 +79,7 @@ export function createPanelController({
   doc,
   css,
   loadData,
-  marks = () => null,
+  marks,
 }: PanelControllerOptions): PanelController {
   let shadow: ShadowHost | null = null;
   let container: HTMLElement | null = null;
@@ -91,8 +94,12 @@ export function createPanelController({
   let quotes: QuoteActions = { onPage: null, shown: null, onShow: showQuote };
 
   const marksState = (): MarksState | null => {
+    if (!marks) return null;
     const handle = marks();
-    if (!handle) return null;
+    // The page is marked just after the panel first draws: until then the switch shows the
+    // reader's setting and waits.
+    if (!handle)
+      return { enabled: settings.marks, count: null, onToggle: () => {}, onBrowse: () => {} };
     return {
       enabled: handle.isEnabled(),
       count: handle.count(),

@@ -1,0 +1,119 @@
+/**
+ * The panel's cost to open (SPEC §5, issue 5): with the built extension loaded in Chromium, the
+ * reader clicks the launcher on the article and the benchmark reads, from Chromium's own counters
+ * (CDP `Performance.getMetrics`), how long the page's main thread spent running script, and on
+ * style and layout, from the click until the panel is drawn and two frames have passed. The first
+ * open includes loading the panel script and marking the article's mentions; a reopen is the
+ * panel alone. Also reports what the panel carries: its script and the pack's map data, gzip.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from '@playwright/test';
+import packs from '../../data/generated/packs.json';
+import { EXTENSION_DIR, launchWithExtension } from '../lib/chromium';
+
+/** Main-thread time spent on one open, in milliseconds. */
+export interface OpenCost {
+  script: number;
+  styleAndLayout: number;
+}
+
+/** Medians over the runs, plus what the panel weighs. */
+export interface PanelOpenReport {
+  first: OpenCost;
+  reopen: OpenCost;
+  runs: number;
+  /** gzip bytes. */
+  panelScript: number;
+  mapData: number;
+}
+
+type Counters = Record<string, number>;
+
+async function counters(cdp: CDPSession): Promise<Counters> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
+}
+
+const twoFrames = (page: Page) =>
+  page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+
+/** Main-thread time (ms) spent while `act` runs and the next two frames are drawn. */
+async function timeOf(page: Page, cdp: CDPSession, act: () => Promise<void>): Promise<OpenCost> {
+  await twoFrames(page);
+  const before = await counters(cdp);
+  await act();
+  await twoFrames(page);
+  const after = await counters(cdp);
+  const spent = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+  return {
+    script: spent('ScriptDuration'),
+    styleAndLayout: spent('RecalcStyleDuration') + spent('LayoutDuration'),
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+};
+
+const medianCost = (costs: OpenCost[]): OpenCost => ({
+  script: median(costs.map((cost) => cost.script)),
+  styleAndLayout: median(costs.map((cost) => cost.styleAndLayout)),
+});
+
+/**
+ * Opens the panel on `articleUrl` (served by the rules given) `runs` times, each in a fresh tab,
+ * then closes and reopens it once per tab.
+ */
+export async function measurePanelOpen(
+  articleUrl: string,
+  hostResolverRules: string,
+  runs = 7,
+): Promise<PanelOpenReport> {
+  const browser = await launchWithExtension({ hostResolverRules, headless: true });
+  const first: OpenCost[] = [];
+  const reopen: OpenCost[] = [];
+  try {
+    // The reader opens the panel; it must not open by itself first.
+    await browser.worker.evaluate(async () => {
+      await chrome.storage.local.set({
+        settings: { autoOpen: { article: false, version: false, related: false } },
+      });
+    });
+    for (let run = 0; run < runs; run++) {
+      const page = await browser.context.newPage();
+      await page.goto(articleUrl);
+      const launcher = page.getByRole('button', { name: /^Backstory/ });
+      const panel = page.getByRole('complementary', { name: 'Backstory' });
+      await launcher.waitFor();
+      await page.waitForTimeout(300); // recognition and its report settle
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const open = async () => {
+        await launcher.click();
+        await panel.getByRole('heading', { name: 'People', exact: true }).waitFor();
+      };
+      first.push(await timeOf(page, cdp, open));
+      await page.waitForTimeout(200); // the mention marks, made just after the panel is drawn
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'hidden' });
+      reopen.push(await timeOf(page, cdp, open));
+      await cdp.detach();
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const pack = packs[0];
+  return {
+    first: medianCost(first),
+    reopen: medianCost(reopen),
+    runs,
+    panelScript: gzipSync(readFileSync(join(EXTENSION_DIR, 'content-scripts/panel.js'))).length,
+    mapData: pack ? gzipSync(JSON.stringify(pack.map)).length : 0,
+  };
+}

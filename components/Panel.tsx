@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { memo } from 'preact/compat';
 import { formatDate } from '../utils/dates';
 import type { Pack } from '../utils/packs/types';
 import type { Verdict } from '../utils/recognition/verdict';
@@ -25,6 +26,11 @@ export interface PanelProps {
   actions?: PanelActions;
   /** The marks in the article, once they exist. */
   marks?: MarksState | null;
+  /**
+   * How many of the shown sections have their content drawn (all when left out). The controller
+   * draws the first at once and the rest one per task, so opening the panel is one short task.
+   */
+  drawn?: number;
 }
 
 /** The side panel: a complementary landmark named Backstory with a header and three sections. */
@@ -36,6 +42,7 @@ export function Panel({
   sections = {},
   actions = {},
   marks,
+  drawn = Infinity,
 }: PanelProps) {
   return (
     <aside class="panel" role="complementary" aria-label={strings.brand}>
@@ -70,6 +77,7 @@ export function Panel({
           shown={SECTIONS.filter((section) => sections[section.id] !== false)}
           actions={actions}
           marks={marks}
+          drawn={drawn}
         />
       )}
     </aside>
@@ -84,6 +92,7 @@ function Content({
   shown,
   actions,
   marks,
+  drawn,
 }: {
   verdict: Verdict;
   pack: Pack;
@@ -92,6 +101,7 @@ function Content({
   shown: readonly SectionDefinition[];
   actions: PanelActions;
   marks?: MarksState | null | undefined;
+  drawn: number;
 }) {
   const { article } = pack;
   return (
@@ -121,21 +131,38 @@ function Content({
         )}
       </header>
       {shown.length === 0 && <p class="status">{strings.allSectionsOff}</p>}
-      {shown.map((section) => (
+      {shown.map((section, i) => (
         <section
           class="section"
           id={`section-${section.id}`}
           key={section.id}
           aria-labelledby={`heading-${section.id}`}
+          aria-busy={i < drawn ? undefined : 'true'}
         >
           <h2 id={`heading-${section.id}`}>{section.heading}</h2>
-          {section.count(pack) === 0 ? (
-            <p class="empty">{strings.emptySection}</p>
-          ) : (
-            section.render(pack, actions)
-          )}
+          {i < drawn && <SectionBody section={section} pack={pack} actions={actions} />}
         </section>
       ))}
     </>
   );
 }
+
+/**
+ * A section's content. Drawn again only when its pack or the page actions change, not when the
+ * header does (the marks arriving, a section drawn after it).
+ */
+const SectionBody = memo(function SectionBody({
+  section,
+  pack,
+  actions,
+}: {
+  section: SectionDefinition;
+  pack: Pack;
+  actions: PanelActions;
+}) {
+  return section.count(pack) === 0 ? (
+    <p class="empty">{strings.emptySection}</p>
+  ) : (
+    <>{section.render(pack, actions)}</>
+  );
+});

@@ -40,7 +40,9 @@ const storyPages: ServedPage[] = FIXTURES.filter((entry) => entry.expect !== nul
   .filter((entry, i, all) => all.findIndex((other) => other.file === entry.file) === i)
   .map((entry) => ({ url: entry.url, html: fixturePage(entry.file) }));
 const corpus = (corpusPages() ?? []).filter((page) => !only || only.test(page.url));
-if (corpus.length === 0) console.log(`bench: no corpus at ${CORPUS_DIR}; story pages only.`);
+if (corpus.length === 0 && !only) {
+  console.log(`bench: no corpus at ${CORPUS_DIR}; story pages only.`);
+}
 
 const server = await startFixtureServer([...corpus, ...storyPages]);
 const browser = await chromium.launch({
@@ -76,7 +78,10 @@ try {
   const articleUrl = FIXTURES[0]?.url;
   if (articleUrl && (!only || only.test(articleUrl))) {
     process.stderr.write('bench: opening the panel\n');
-    panelOpen = await measurePanelOpen(articleUrl, offlineRules(server.hostResolverRules));
+    panelOpen = await measurePanelOpen(
+      server.localUrl(articleUrl),
+      offlineRules(server.hostResolverRules),
+    );
   }
 } finally {
   await browser.close();
@@ -142,12 +147,17 @@ if (wrong.length > 0) {
 }
 
 if (panelOpen) {
+  console.log(
+    `launcher on the article: ${panelOpen.launcher.toFixed(1)} ms after DOMContentLoaded ` +
+      `(median of ${panelOpen.runs}; budget 50 ms)`,
+  );
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   console.log(
     `panel open (median of ${panelOpen.runs}; one frame is 16.7 ms): first open script ` +
-      `${ms(panelOpen.first.script)}, style and layout ${ms(panelOpen.first.styleAndLayout)}; ` +
-      `reopen script ${ms(panelOpen.reopen.script)}, style and layout ${ms(panelOpen.reopen.styleAndLayout)}`,
+      `${ms(panelOpen.first.script)}, style and layout ${ms(panelOpen.first.styleAndLayout)}, ` +
+      `longest task ${ms(panelOpen.first.longestTask)}; reopen script ${ms(panelOpen.reopen.script)}, ` +
+      `style and layout ${ms(panelOpen.reopen.styleAndLayout)}, longest task ${ms(panelOpen.reopen.longestTask)}`,
   );
   console.log(
     `panel script ${kb(panelOpen.panelScript)} + map data ${kb(panelOpen.mapData)} = ` +

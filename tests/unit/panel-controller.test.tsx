@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import {
   createPanelController,
@@ -173,6 +173,59 @@ describe('the marks switch', () => {
   it('is left out when the panel has no marks to offer', async () => {
     const { container, panel } = await openPanel();
     expect(container.querySelector('[role="switch"]')).toBeNull();
+    panel.destroy();
+  });
+});
+
+describe('drawing on open', () => {
+  it('draws the first section with the data and the others in the tasks after', async () => {
+    let resolve: (value: {
+      ok: true;
+      value: { verdict: typeof verdict; pack: typeof pack };
+    }) => void = () => {};
+    const panel = createPanelController({
+      doc: document,
+      css: '',
+      loadData: () => new Promise((done) => (resolve = done)),
+    });
+    panel.show();
+    resolve({ ok: true, value: { verdict, pack } });
+    await Promise.resolve();
+    await Promise.resolve();
+    const root = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    const busy = () => [...root.querySelectorAll('section[aria-busy="true"]')].map((s) => s.id);
+    expect(root.querySelectorAll('#section-places .card').length).toBe(pack.places.length);
+    expect(busy()).toEqual([
+      'section-people',
+      'section-timeline',
+      'section-figures',
+      'section-glossary',
+      'section-notes',
+    ]);
+    expect(root.querySelector('#section-people .card')).toBeNull();
+    await vi.waitFor(() => expect(busy()).toEqual([]));
+    expect(root.querySelectorAll('#section-people .card').length).toBe(pack.people.length);
+    panel.destroy();
+  });
+
+  it('draws every section at once when the reader jumps to one', async () => {
+    let resolve: (value: {
+      ok: true;
+      value: { verdict: typeof verdict; pack: typeof pack };
+    }) => void = () => {};
+    const panel = createPanelController({
+      doc: document,
+      css: '',
+      loadData: () => new Promise((done) => (resolve = done)),
+    });
+    panel.show();
+    resolve({ ok: true, value: { verdict, pack } });
+    await Promise.resolve();
+    await Promise.resolve();
+    const root = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    [...root.querySelectorAll<HTMLButtonElement>('nav button')].at(-1)!.click();
+    expect(root.querySelectorAll('section[aria-busy="true"]')).toHaveLength(0);
+    expect(root.activeElement?.id).toBe('heading-notes');
     panel.destroy();
   });
 });

@@ -5,6 +5,7 @@
 import { createRef, render } from 'preact';
 import type { MarksState } from '../../components/MarksControl';
 import { Panel, type PanelState } from '../../components/Panel';
+import { SECTIONS, type PanelActions } from '../../components/sections';
 import type { QuoteActions } from '../../components/PersonCard';
 import type { Result } from '../messages';
 import type { Pack } from '../packs/types';
@@ -92,6 +93,16 @@ export function createPanelController({
   const push = createPagePush(doc);
   const highlighter = createQuoteHighlighter({ doc });
   let quotes: QuoteActions = { onPage: null, shown: null, onShow: showQuote };
+  // One object until the quotes change, so sections that did not change are not drawn again.
+  let actions: PanelActions = { quotes };
+  const setQuotes = (next: QuoteActions) => {
+    quotes = next;
+    actions = { quotes };
+  };
+  // How many sections have their content drawn: the first with the data, then one more per task
+  // (see `drawRest`), so no single task lays out the whole panel.
+  let drawnSections = Infinity;
+  let drawTimer: ReturnType<typeof setTimeout> | undefined;
 
   const marksState = (): MarksState | null => {
     if (!marks) return null;
@@ -123,11 +134,29 @@ export function createPanelController({
         onJump={jump}
         focusRef={titleRef}
         sections={settings.sections}
-        actions={{ quotes }}
+        actions={actions}
         marks={marksState()}
+        drawn={drawnSections}
       />,
       container,
     );
+  };
+  /** Draws the sections not drawn yet, one per task. */
+  const drawRest = () => {
+    clearTimeout(drawTimer);
+    if (drawnSections >= SECTIONS.length) return;
+    drawTimer = setTimeout(() => {
+      drawnSections += 1;
+      draw();
+      drawRest();
+    }, 0);
+  };
+  /** Draws every section now (before moving to one). */
+  const drawAll = () => {
+    if (drawnSections >= SECTIONS.length) return;
+    clearTimeout(drawTimer);
+    drawnSections = Infinity;
+    draw();
   };
   const updatePush = () => push.set(open && settings.layout === 'push' ? settings.side : null);
 
@@ -141,7 +170,7 @@ export function createPanelController({
     locateTimer = setTimeout(() => {
       if (state.status !== 'ready') return;
       const texts = state.pack.people.flatMap((person) => person.quotes.map((q) => q.text));
-      quotes = { ...quotes, onPage: highlighter.locate(texts) };
+      setQuotes({ ...quotes, onPage: highlighter.locate(texts) });
       draw();
     }, 0);
   };
@@ -150,7 +179,7 @@ export function createPanelController({
   // Escape; the highlight stays until another quote is shown or the panel closes.
   function showQuote(text: string) {
     const found = highlighter.show(text);
-    quotes = { ...quotes, shown: { text, found } };
+    setQuotes({ ...quotes, shown: { text, found } });
     draw();
   }
 
@@ -187,8 +216,10 @@ export function createPanelController({
         state = result.ok
           ? { status: 'ready', ...result.value }
           : { status: 'error', message: result.error };
+        drawnSections = 1;
         locateQuotes();
         draw();
+        drawRest();
         // Focus follows the content in, unless the panel opened by itself.
         if (open && focusOnReady) focusPanel();
       },
@@ -228,7 +259,7 @@ export function createPanelController({
     syncOpenAttribute();
     updatePush();
     highlighter.clear();
-    quotes = { ...quotes, shown: null };
+    setQuotes({ ...quotes, shown: null });
     draw();
     const target = returnFocus as HTMLElement | null;
     returnFocus = null;
@@ -237,6 +268,7 @@ export function createPanelController({
   }
 
   function jump(sectionId: string) {
+    drawAll();
     const section = shadow?.root.getElementById(`section-${sectionId}`);
     const heading = section?.querySelector<HTMLElement>('h2');
     heading?.setAttribute('tabindex', '-1');
@@ -247,6 +279,7 @@ export function createPanelController({
 
   function showEntity({ kind, id }: EntityRef) {
     show();
+    drawAll();
     const card = shadow?.root.getElementById(`${kind}-${id}`);
     card?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
     card?.scrollIntoView({ behavior: 'auto', block: 'start' });
@@ -268,6 +301,7 @@ export function createPanelController({
       guard.disconnect();
       push.set(null);
       clearTimeout(locateTimer);
+      clearTimeout(drawTimer);
       highlighter.clear();
       if (container) render(null, container);
       shadow?.destroy();

@@ -111,6 +111,8 @@ try {
           shots.push(...(await timelineShots(context)));
           shots.push(...(await layoutShots(context)));
           shots.push(...(await marksShots(context)));
+          // Back to the reader's defaults for the next pages (the shots store their own).
+          await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
         }
       }
       // The settings page, as the reader finds it in the browser's extension options.

@@ -37,9 +37,11 @@ export async function openArticle(
   context: ShotContext,
   settings: Partial<Settings> = {},
 ): Promise<{ page: Page; panel: Locator }> {
+  // The panel is opened by its launcher, so it must not open by itself first.
+  const stored = { autoOpen: { article: false, version: false, related: false }, ...settings };
   await context.browser.worker.evaluate(async (value) => {
     await chrome.storage.local.set({ settings: value });
-  }, settings);
+  }, stored);
   const page = await context.browser.context.newPage();
   await page.goto(context.server.localUrl(context.articleUrl));
   await page.getByRole('button', { name: /^Backstory/ }).click();

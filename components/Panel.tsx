@@ -1,5 +1,4 @@
-import type { Ref } from 'preact';
-import { memo } from 'preact/compat';
+import { Component, type Ref } from 'preact';
 import { formatDate } from '../utils/dates';
 import type { Pack } from '../utils/packs/types';
 import type { Verdict } from '../utils/recognition/verdict';
@@ -147,22 +146,29 @@ function Content({
   );
 }
 
-/**
- * A section's content. Drawn again only when its pack or the page actions change, not when the
- * header does (the marks arriving, a section drawn after it).
- */
-const SectionBody = memo(function SectionBody({
-  section,
-  pack,
-  actions,
-}: {
+interface SectionBodyProps {
   section: SectionDefinition;
   pack: Pack;
   actions: PanelActions;
-}) {
-  return section.count(pack) === 0 ? (
-    <p class="empty">{strings.emptySection}</p>
-  ) : (
-    <>{section.render(pack, actions)}</>
-  );
-});
+}
+
+/**
+ * A section's content. Drawn again only when its pack or the page actions change, not when the
+ * header does (the marks arriving, a section drawn after it). A class for `shouldComponentUpdate`:
+ * `memo` would bring in all of preact/compat.
+ */
+class SectionBody extends Component<SectionBodyProps> {
+  override shouldComponentUpdate(next: SectionBodyProps): boolean {
+    const { section, pack, actions } = this.props;
+    return next.section !== section || next.pack !== pack || next.actions !== actions;
+  }
+
+  override render() {
+    const { section, pack, actions } = this.props;
+    return section.count(pack) === 0 ? (
+      <p class="empty">{strings.emptySection}</p>
+    ) : (
+      <>{section.render(pack, actions)}</>
+    );
+  }
+}

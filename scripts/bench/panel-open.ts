@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from '@playwright/test';
 import packs from '../../data/generated/packs.json';
-import { EXTENSION_DIR, launchWithExtension } from '../lib/chromium';
+import { EXTENSION_DIR, launchWithExtension, OPEN_BY_HAND } from '../lib/chromium';
 
 /** Main-thread time spent on one open, in milliseconds. */
 export interface OpenCost {
@@ -127,11 +127,7 @@ export async function measurePanelOpen(
   const reopen: OpenCost[] = [];
   try {
     // The reader opens the panel; it must not open by itself first.
-    await browser.worker.evaluate(async () => {
-      await chrome.storage.local.set({
-        settings: { autoOpen: { article: false, version: false, related: false } },
-      });
-    });
+    await browser.storeSettings(OPEN_BY_HAND);
     for (let run = 0; run < runs; run++) {
       const page = await browser.context.newPage();
       // Notes when Backstory's launcher joins the page (its host goes into <html>).

@@ -51,8 +51,13 @@ export interface ExtensionBrowser {
   actionState(page: Page): Promise<{ title: string; badge: string }>;
   /** The verdict the page reported (`undefined` until recognition has run in it). */
   reportedVerdict(page: Page): Promise<{ kind: string; evidence: unknown } | null | undefined>;
+  /** Stores the reader's settings as the options page would (keys left out take their defaults). */
+  storeSettings(settings: object): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Settings under which the panel opens only when asked (launcher, toolbar, keyboard). */
+export const OPEN_BY_HAND = { autoOpen: { article: false, version: false, related: false } };
 
 /** Launches Chromium with the extension; `headless` defaults to true unless a display exists. */
 export async function launchWithExtension(
@@ -134,6 +139,12 @@ export async function launchWithExtension(
         const stored = await chrome.storage.session.get(key);
         return stored[key] as { kind: string; evidence: unknown } | null | undefined;
       }, id);
+    },
+    async storeSettings(settings) {
+      await worker.evaluate(
+        (value) => chrome.storage.local.set({ settings: value }),
+        settings as Record<string, unknown>,
+      );
     },
     async close() {
       await context.close();

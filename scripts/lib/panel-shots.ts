@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { Settings } from '../../utils/settings';
-import type { ExtensionBrowser } from './chromium';
+import { OPEN_BY_HAND, type ExtensionBrowser } from './chromium';
 import type { FixtureServer } from './fixture-server';
 
 /** Where and what to shoot. */
@@ -38,10 +38,7 @@ export async function openArticle(
   settings: Partial<Settings> = {},
 ): Promise<{ page: Page; panel: Locator }> {
   // The panel is opened by its launcher, so it must not open by itself first.
-  const stored = { autoOpen: { article: false, version: false, related: false }, ...settings };
-  await context.browser.worker.evaluate(async (value) => {
-    await chrome.storage.local.set({ settings: value });
-  }, stored);
+  await context.browser.storeSettings({ ...OPEN_BY_HAND, ...settings });
   const page = await context.browser.context.newPage();
   await page.goto(context.server.localUrl(context.articleUrl));
   await page.getByRole('button', { name: /^Backstory/ }).click();

@@ -3,7 +3,11 @@
  * served on 127.0.0.1 at its real address (host-resolver rules), plus a page object for the panel.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import {
+  launchWithExtension,
+  OPEN_BY_HAND,
+  type ExtensionBrowser,
+} from '../../scripts/lib/chromium';
 import {
   startFixtureServer,
   type FixtureServer,
@@ -88,7 +92,7 @@ export const test = base.extend<Fixtures>({
     const browser = await launchWithExtension({ hostResolverRules: server.hostResolverRules });
     // These tests open the panel by hand (launcher, toolbar, keyboard); opening by itself, the
     // default for the article and its versions, has its own tests in settings.spec.ts.
-    await setSettings(browser, { autoOpen: { article: false, version: false, related: false } });
+    await browser.storeSettings(OPEN_BY_HAND);
     await use(browser);
     await browser.close();
   },
@@ -105,11 +109,8 @@ export const test = base.extend<Fixtures>({
 });
 
 /** Stores settings as the options page would (the extension's own storage). */
-export async function setSettings(browser: ExtensionBrowser, settings: object): Promise<void> {
-  await browser.worker.evaluate(
-    (value) => chrome.storage.local.set({ settings: value }),
-    settings as Record<string, unknown>,
-  );
+export function setSettings(browser: ExtensionBrowser, settings: object): Promise<void> {
+  return browser.storeSettings(settings);
 }
 
 export { expect };

@@ -5,7 +5,7 @@
  * extension's service worker.
  */
 import type { Page } from '@playwright/test';
-import type { ExtensionBrowser } from '../../scripts/lib/chromium';
+import { OPEN_BY_HAND, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import type { Settings } from '../../utils/settings';
 
 /**
@@ -16,10 +16,7 @@ export async function storeSettings(
   browser: ExtensionBrowser,
   settings: Partial<Settings>,
 ): Promise<void> {
-  const value = { autoOpen: { article: false, version: false, related: false }, ...settings };
-  await browser.worker.evaluate(async (stored) => {
-    await chrome.storage.local.set({ settings: stored });
-  }, value);
+  await browser.storeSettings({ ...OPEN_BY_HAND, ...settings });
 }
 
 /** What the focused element (looking into shadow roots) shows as its focus ring. */

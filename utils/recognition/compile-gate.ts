@@ -51,7 +51,7 @@ const memo = new Map<string, string>();
  * words, for keys spelled with `alphabet`: those folding removes; those NFKC or lower-casing turn
  * into a key letter (ligatures, full-width and mathematical letters, "İ"); combining marks that
  * compose into a key letter; key letters' case variants the RegExp's case-blind search would
- * miss; and lower-case letters that fold to a word boundary. As hexadecimal ranges.
+ * miss; and lower-case letters that fold to a word boundary. Encoded by {@link encodeRanges}.
  */
 export function unsafeRanges(alphabet: string): string {
   const cached = memo.get(alphabet);
@@ -76,7 +76,7 @@ export function unsafeRanges(alphabet: string): string {
       composing.has(char) ||
       (folded !== char && hasKeyLetter(gateFold(folded))) ||
       (lower.length !== char.length && hasKeyLetter(lower)) ||
-      (letters.has(lower) && !new RegExp(escapeChar(lower), 'iu').test(char)) ||
+      (letters.has(lower) && !new RegExp(escapeChar(lower), 'i').test(char)) ||
       (LOWER.test(char) &&
         folded !== char &&
         !(LETTER_OR_DIGIT.test(edges[0] ?? '') && LETTER_OR_DIGIT.test(edges.at(-1) ?? '')));
@@ -88,13 +88,21 @@ export function unsafeRanges(alphabet: string): string {
     if (last && last[1] === point - 1) last[1] = point;
     else ranges.push([point, point]);
   }
-  const result = ranges
-    .map(([from, to]) =>
-      from === to ? from.toString(16) : `${from.toString(16)}-${to.toString(16)}`,
-    )
-    .join(',');
+  const result = encodeRanges(ranges);
   memo.set(alphabet, result);
   return result;
+}
+
+/** Inclusive code point ranges in the form {@link decodeRanges} reads. */
+export function encodeRanges(ranges: readonly (readonly [number, number])[]): string {
+  let end = 0;
+  return ranges
+    .map(([from, to]) => {
+      const gap = (from - end).toString(36);
+      end = to;
+      return to > from ? `${gap}+${(to - from).toString(36)}` : gap;
+    })
+    .join(',');
 }
 
 function allChars(): string[] {

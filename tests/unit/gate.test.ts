@@ -54,6 +54,11 @@ describe('the name gate with the real pack', () => {
     expect(passes('Nikita\u00a0Rakhimov said “no”.')).toBe(false);
     expect(passes('Nikita\u00a0Rakhimov left “Almaty”.')).toBe(true);
   });
+
+  it('reads past emoji, whose surrogates share blocks with unsafe characters', () => {
+    expect(passes('Moscow 😀 and nothing else 🎉')).toBe(false);
+    expect(passes('Moscow 😀 and Almaty 🎉')).toBe(true);
+  });
 });
 
 const pack = (id: string, names: string[][]): CompiledPack => ({

@@ -1,19 +1,24 @@
 /**
  * The part of the benchmark that runs inside the page (bundled by `scripts/bench/bundle.ts` and
  * injected into each page): times reading `document.body.textContent` once, and recognition
- * (reading the page + the engine) against each index it is given.
+ * (`recognizePage`: address, canonical link, the name gate on the page's text, and for pages that
+ * pass it the main text and the engine) against each index it is given.
  */
 import type { CompiledIndex } from '../../utils/recognition/compiled';
+import { passesGate } from '../../utils/recognition/gate';
+import { THRESHOLDS } from '../../utils/recognition/recognize';
 import { readPage } from '../../utils/page/read-page';
-import { recognize } from '../../utils/recognition/recognize';
+import { recognizePage } from '../../utils/page/recognize-page';
 
 /** One page's timings, in milliseconds per run. */
 export interface PageCost {
   textContent: number;
   /** Recognition per index name. */
   recognition: Record<string, number>;
-  /** Of which: reading the page (address, canonical link, main text). */
+  /** Reading the page's main text and links as the engine needs them (pages past the gate). */
   readPage: number;
+  /** Whether the page passed the name gate, per index name. */
+  gated: Record<string, boolean>;
   /** The verdict kind with each index (null for none). */
   verdicts: Record<string, string | null>;
   textLength: number;
@@ -60,18 +65,21 @@ export function measure(
       perRun(() => (doc.body.textContent ?? '').length, budgetMs),
     );
     for (const [name, index] of Object.entries(indexes)) {
-      const cost = perRun(() => (recognize(readPage(doc), index) ? 1 : 0), budgetMs);
+      const cost = perRun(() => (recognizePage(doc, index).verdict ? 1 : 0), budgetMs);
       recognition[name] = Math.min(recognition[name] ?? Infinity, cost);
     }
   }
   const verdicts: Record<string, string | null> = {};
+  const gated: Record<string, boolean> = {};
   for (const [name, index] of Object.entries(indexes)) {
-    verdicts[name] = recognize(readPage(doc), index)?.kind ?? null;
+    verdicts[name] = recognizePage(doc, index).verdict?.kind ?? null;
+    gated[name] = passesGate(doc.body.textContent ?? '', index.gate, THRESHOLDS.relatedNames);
   }
   return {
     textContent,
     recognition,
     readPage: read,
+    gated,
     verdicts,
     textLength: (doc.body.textContent ?? '').length + (sink > 0 ? 0 : 0),
     elements: doc.getElementsByTagName('*').length,

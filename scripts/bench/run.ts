@@ -104,11 +104,13 @@ const summary = (label: string, rows: typeof results) => {
     (row) => (row.cost.recognition.thousand ?? NaN) / (row.cost.recognition.one ?? NaN),
   );
   const ms = rows.map((row) => row.cost.recognition.one ?? NaN);
+  const passed = (name: string) => rows.filter((row) => row.cost.gated[name]).length;
   console.log(
     `${label.padEnd(30)} pages ${String(rows.length).padStart(3)}   recognition/textContent ` +
       `median ${ratio(quantile(vsText, 0.5))} p90 ${ratio(quantile(vsText, 0.9))}   ` +
       `1,000/1 packs median ${ratio(quantile(vsPacks, 0.5))} p90 ${ratio(quantile(vsPacks, 0.9))}   ` +
-      `recognition median ${quantile(ms, 0.5).toFixed(2)} ms p90 ${quantile(ms, 0.9).toFixed(2)} ms`,
+      `recognition median ${quantile(ms, 0.5).toFixed(2)} ms p90 ${quantile(ms, 0.9).toFixed(2)} ms   ` +
+      `past the gate: ${passed('one')} (1 pack), ${passed('thousand')} (1,000 packs)`,
   );
 };
 
@@ -119,6 +121,7 @@ if (process.argv.includes('--pages')) {
       `${url.padEnd(70)} text ${cost.textContent.toFixed(3)} ms  recognition ${one.toFixed(3)} ms ` +
         `(read ${cost.readPage.toFixed(3)} ms) ` +
         `(${ratio(one / cost.textContent)})  1,000 packs ${ratio((cost.recognition.thousand ?? NaN) / one)}  ` +
+        `gate ${cost.gated.one ? 'pass' : 'stop'}/${cost.gated.thousand ? 'pass' : 'stop'}  ` +
         `${cost.verdicts.one ?? 'none'}`,
     );
   }

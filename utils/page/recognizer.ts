@@ -1,13 +1,12 @@
 /**
  * The page side of recognition: reads the page, asks the engine, reports the verdict and shows
- * the launcher when there is one. Re-checks when the address changes or the main text grows
+ * the launcher when there is one. Re-checks when the address changes or the page's text grows
  * (pages that build their content after load), debounced.
  */
 import type { CompiledIndex } from '../recognition/compiled';
-import { recognize } from '../recognition/recognize';
 import type { Verdict } from '../recognition/verdict';
 import { mountLauncher, type Launcher } from '../ui/launcher';
-import { readMainText, readPage } from './read-page';
+import { pageTextLength, recognizePage } from './recognize-page';
 
 /** What the recognizer needs from its surroundings. */
 export interface RecognizerOptions {
@@ -42,10 +41,9 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const check = () => {
-    const page = readPage(doc);
-    lastAddress = page.address;
-    lastTextLength = page.text.length;
-    const verdict = recognize(page, index);
+    lastAddress = doc.location.href;
+    const { verdict, textLength } = recognizePage(doc, index);
+    lastTextLength = textLength;
     if (reported && sameVerdict(verdict, current)) return;
     current = verdict;
     reported = true;
@@ -61,9 +59,9 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     if (timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
-      // Small DOM changes (ads, clocks) leave the main text about the same length: skip those.
+      // Small DOM changes (ads, clocks) leave the text about the same length: skip those.
       if (doc.location.href !== lastAddress) return check();
-      const length = readMainText(doc).length;
+      const length = pageTextLength(doc);
       if (Math.abs(length - lastTextLength) > Math.max(200, lastTextLength * 0.1)) check();
     }, debounceMs);
   };

@@ -3,7 +3,8 @@
  * takes a pack and its article text and returns data, so tests compile fixtures the same way.
  */
 import type { PackInput } from '../packs/schema';
-import { indexEntry, STEM_KEY, type CompiledIndex, type CompiledPack } from './compiled';
+import { compileGate } from './compile-gate';
+import type { CompiledIndex, CompiledPack } from './compiled';
 import { sampledShingles } from './fingerprint';
 import { phraseKey, termKey, tokenize } from './normalize';
 import { addressKey } from './url';
@@ -33,32 +34,16 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
   };
 }
 
-/** The index over all packs: address and first-word tables pointing at pack positions. */
+/**
+ * The index over all packs: the address table and the name gate. The word tables are built on
+ * the page, from the packs, for pages past the gate (see `word-tables.ts`).
+ */
 export function buildIndex(packs: readonly CompiledPack[]): CompiledIndex {
   const addressIndex: Record<string, number[]> = {};
-  const wordIndex: Record<string, number[]> = {};
-  const stemIndex: Record<string, Record<string, number[]>> = {};
   packs.forEach((pack, position) => {
     for (const address of pack.addresses) add(addressIndex, address, position);
-    const phrases = [
-      ...pack.topicTerms.map((phrase) => [phrase, false] as const),
-      ...pack.coreTerms.map((phrase) => [phrase, false] as const),
-      ...pack.names.flat().map((phrase) => [phrase, true] as const),
-    ];
-    for (const [phrase, isName] of phrases) {
-      const first = phrase.split(' ')[0] ?? '';
-      const entry = indexEntry(position, isName);
-      if (!first.endsWith('*')) {
-        add(wordIndex, first, entry);
-        continue;
-      }
-      const stem = first.slice(0, -1);
-      const key = stem.slice(0, STEM_KEY);
-      const stems = Object.hasOwn(stemIndex, key) ? stemIndex[key] : (stemIndex[key] = {});
-      if (stems) add(stems, stem, entry);
-    }
   });
-  return { version: 1, packs: [...packs], addressIndex, wordIndex, stemIndex };
+  return { version: 2, packs: [...packs], addressIndex, gate: compileGate(packs) };
 }
 
 function add(table: Record<string, number[]>, key: string, value: number): void {

@@ -3,6 +3,7 @@
  * `data/generated/recognition.json` and what the page-side engine reads. Everything in it is
  * already folded and hashed, so the page does no work for a pack it has no reason to suspect.
  */
+import type { CompiledGate } from './gate';
 
 /** One pack's recognition data. */
 export interface CompiledPack {
@@ -24,24 +25,14 @@ export interface CompiledPack {
   coreTerms: string[];
 }
 
-/** Recognition data for all packs, plus the look-up tables that keep the cost flat. */
+/** Recognition data for all packs, plus the address table and the name gate. */
 export interface CompiledIndex {
-  version: 1;
+  version: 2;
   packs: CompiledPack[];
   /** Address key to the indexes (in `packs`) of the packs whose article lives there. */
   addressIndex: Record<string, number[]>;
-  /**
-   * A first word to the packs that have a term or name starting with it, as entries
-   * `position * 2 + isName` (see {@link indexEntry}). A page word not in this table costs one
-   * failed look-up; a pack none of whose words occur is never examined.
-   */
-  wordIndex: Record<string, number[]>;
-  /**
-   * For terms whose first word is a stem ("казахстан*"): the stem's first {@link STEM_KEY}
-   * letters, then the stem, to entries as in `wordIndex`. A page word costs one more look-up, by
-   * its prefix.
-   */
-  stemIndex: Record<string, Record<string, number[]>>;
+  /** The name gate that stops most pages before their main text is read (see `gate.ts`). */
+  gate: CompiledGate;
 }
 
 /** Letters of a word that key the stem index (the shortest stem allowed). */

@@ -13,6 +13,7 @@ import { tokenize } from './normalize';
 import { PageWords } from './page-words';
 import { addressKey } from './url';
 import type { Evidence, Verdict } from './verdict';
+import { wordTables } from './word-tables';
 
 /** What the engine needs to know about a page. */
 export interface PageInput {
@@ -65,7 +66,11 @@ export function recognize(page: PageInput, index: CompiledIndex): Verdict | null
   return best;
 }
 
-function recognizeAddress(page: PageInput, index: CompiledIndex): Verdict | null {
+/** The `article` verdict when the page's address or canonical link is a pack's article's. */
+export function recognizeAddress(
+  page: Pick<PageInput, 'address' | 'canonical'>,
+  index: CompiledIndex,
+): Verdict | null {
   const tries = [
     ['address', page.address],
     ['canonical', page.canonical],
@@ -91,7 +96,7 @@ function candidatePacks(words: readonly string[], index: CompiledIndex): Compile
     pack.words.add(word);
     pack.named ||= isName;
   };
-  const { words: wordTable, stems, stemStarts } = lookupTables(index);
+  const { words: wordTable, stems, stemStarts } = wordTables(index);
   for (const word of words) {
     const entries = wordTable.get(word);
     if (entries) for (const entry of entries) hit(entry, word);
@@ -108,34 +113,6 @@ function candidatePacks(words: readonly string[], index: CompiledIndex): Compile
     if (pack && named && found.size >= THRESHOLDS.candidateWords) candidates.push(pack);
   }
   return candidates;
-}
-
-interface LookupTables {
-  words: Map<string, number[]>;
-  stems: Map<string, [string, number[]][]>;
-  /** First character codes of all stems. */
-  stemStarts: Set<number>;
-}
-
-const tables = new WeakMap<CompiledIndex, LookupTables>();
-
-/**
- * The index's tables as Maps, built once per index: a Map look-up of an arbitrary page word is
- * several times cheaper than a property look-up on a large JSON object.
- */
-function lookupTables(index: CompiledIndex): LookupTables {
-  let built = tables.get(index);
-  if (!built) {
-    const stems = new Map<string, [string, number[]][]>();
-    const stemStarts = new Set<number>();
-    for (const [prefix, byStem] of Object.entries(index.stemIndex)) {
-      stems.set(prefix, Object.entries(byStem));
-      stemStarts.add(prefix.charCodeAt(0));
-    }
-    built = { words: new Map(Object.entries(index.wordIndex)), stems, stemStarts };
-    tables.set(index, built);
-  }
-  return built;
 }
 
 function judge(

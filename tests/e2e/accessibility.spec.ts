@@ -134,6 +134,36 @@ test('axe: no violations in a mention mark’s card, opened from the keyboard', 
   expect(problems(await axe(reader.page, 'backstory-marks'))).toEqual([]);
 });
 
+test('the whole panel is in the browser’s accessibility tree, not only what is on screen', async ({
+  extension,
+  openPage,
+}) => {
+  const reader = await openPage(ARTICLE_URL);
+  await reader.launcher.click();
+  await expect(reader.heading('Notes on the article')).toBeVisible();
+  // Chromium's own tree (what a screen reader gets), not Playwright's reading of the DOM: content
+  // the browser skips laying out (content-visibility) drops out of it.
+  const cdp = await extension.context.newCDPSession(reader.page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[];
+  };
+  const headings = nodes
+    .filter((node) => node.role?.value === 'heading' && !node.ignored)
+    .map((node) => node.name?.value);
+  for (const name of [
+    'Places',
+    'People',
+    'Timeline',
+    'Figures',
+    'Terms',
+    'Notes on the article',
+    'Nikita Rakhimov',
+    'Kazakhstan',
+  ]) {
+    expect(headings).toContain(name);
+  }
+});
+
 /** Presses Tab until `matches` says the focused element is the one wanted. */
 async function tabTo(reader: PanelPage, matches: RegExp, limit = 80): Promise<string> {
   for (let i = 0; i < limit; i++) {

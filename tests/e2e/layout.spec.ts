@@ -175,3 +175,37 @@ test('reduced motion: a followed phrase highlights its events without the pulse'
   await phrase.click();
   expect(await animation(reader)).toBe('none');
 });
+
+test('closed, the panel is out of sight, reach and focus; reopened, it is above the page’s own popover', async ({
+  openPage,
+}) => {
+  const reader = await openPage(ARTICLE_URL);
+  const { page } = reader;
+  await openPanel(reader);
+  await page.keyboard.press('Escape');
+  await expect(reader.panel).toBeHidden();
+  // Where the panel was, the page gets the pointer again.
+  expect(
+    await page.evaluate(() => document.elementFromPoint(1200, 400)?.closest('[popover]')),
+  ).toBeNull();
+
+  // The page puts its own popover in the top layer, over the panel's place.
+  await page.evaluate(() => {
+    const own = document.createElement('div');
+    own.id = 'page-popover';
+    own.popover = 'manual';
+    own.textContent = 'The page’s own popover';
+    own.style.cssText = 'position:fixed;inset:0;margin:0;width:100vw;height:100vh;background:#eee';
+    document.body.append(own);
+    own.showPopover();
+  });
+  await reader.launcher.focus();
+  await page.keyboard.press('Enter');
+  await expect(reader.panel).toBeVisible();
+  const box = (await reader.panel.boundingBox())!;
+  const hit = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.localName ?? null,
+    [box.x + box.width / 2, box.y + box.height / 2],
+  );
+  expect(hit).toMatch(/^backstory-panel/);
+});

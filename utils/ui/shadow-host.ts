@@ -37,6 +37,9 @@ export function createShadowHost(doc: Document, name: string, css: string): Shad
     root,
     raise: () => {
       if (typeof host.hidePopover !== 'function') return;
+      // Leaving and re-entering the top layer lays the host out again: only when something of
+      // the page's own may have entered the top layer above it since.
+      if (host.matches(':popover-open') && !hasPageTopLayer(doc)) return;
       if (host.matches(':popover-open')) host.hidePopover();
       raiseToTopLayer(host);
     },
@@ -82,6 +85,19 @@ function raiseToTopLayer(host: HTMLElement): void {
     // Only thrown for a host that is not connected or already shown: the z-index still applies.
     console.warn('Backstory: could not raise the panel above the page', error);
   }
+}
+
+/**
+ * Whether the page has an element of its own in the top layer (a popover, a modal, fullscreen).
+ * Backstory's hosts are undefined custom elements named `backstory-…` (see `createHost`); an
+ * element that only looks like one could at worst keep the panel under the page's own popover,
+ * which a page can do anyway by removing it.
+ */
+function hasPageTopLayer(doc: Document): boolean {
+  const own = (element: Element) =>
+    element.localName.startsWith('backstory-') && !element.matches(':defined');
+  if (doc.fullscreenElement && !own(doc.fullscreenElement)) return true;
+  return [...doc.querySelectorAll(':popover-open, dialog[open]')].some((element) => !own(element));
 }
 
 /**

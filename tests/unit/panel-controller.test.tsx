@@ -178,22 +178,23 @@ describe('the marks switch', () => {
 });
 
 describe('drawing on open', () => {
-  it('draws the first section with the data and the others in the tasks after', async () => {
-    let resolve: (value: {
-      ok: true;
-      value: { verdict: typeof verdict; pack: typeof pack };
-    }) => void = () => {};
+  /** Shows the panel and lets its data arrive, without letting any task after that run. */
+  async function showWithData() {
     const panel = createPanelController({
       doc: document,
       css: '',
-      loadData: () => new Promise((done) => (resolve = done)),
+      loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
     });
     panel.show();
-    resolve({ ok: true, value: { verdict, pack } });
     await Promise.resolve();
     await Promise.resolve();
     const root = document.querySelector(PANEL_TAG)!.shadowRoot!;
     const busy = () => [...root.querySelectorAll('section[aria-busy="true"]')].map((s) => s.id);
+    return { panel, root, busy };
+  }
+
+  it('draws the first section with the data and the others in the tasks after', async () => {
+    const { panel, root, busy } = await showWithData();
     expect(root.querySelectorAll('#section-places .card').length).toBe(pack.places.length);
     expect(busy()).toEqual([
       'section-people',
@@ -209,22 +210,10 @@ describe('drawing on open', () => {
   });
 
   it('draws every section at once when the reader jumps to one', async () => {
-    let resolve: (value: {
-      ok: true;
-      value: { verdict: typeof verdict; pack: typeof pack };
-    }) => void = () => {};
-    const panel = createPanelController({
-      doc: document,
-      css: '',
-      loadData: () => new Promise((done) => (resolve = done)),
-    });
-    panel.show();
-    resolve({ ok: true, value: { verdict, pack } });
-    await Promise.resolve();
-    await Promise.resolve();
-    const root = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    const { panel, root, busy } = await showWithData();
+    expect(busy()).not.toEqual([]);
     [...root.querySelectorAll<HTMLButtonElement>('nav button')].at(-1)!.click();
-    expect(root.querySelectorAll('section[aria-busy="true"]')).toHaveLength(0);
+    expect(busy()).toEqual([]);
     expect(root.activeElement?.id).toBe('heading-notes');
     panel.destroy();
   });

@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ARTICLE_URL, expect, test, type PanelPage } from './fixtures';
+import { strings } from '../../utils/strings';
 import { focusRing, storeSettings } from './settings';
 
 /**
@@ -150,16 +151,7 @@ test('the whole panel is in the browser’s accessibility tree, not only what is
   const headings = nodes
     .filter((node) => node.role?.value === 'heading' && !node.ignored)
     .map((node) => node.name?.value);
-  for (const name of [
-    'Places',
-    'People',
-    'Timeline',
-    'Figures',
-    'Terms',
-    'Notes on the article',
-    'Nikita Rakhimov',
-    'Kazakhstan',
-  ]) {
+  for (const name of [...Object.values(strings.sections), 'Nikita Rakhimov', 'Kazakhstan']) {
     expect(headings).toContain(name);
   }
 });

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createAutoOpen } from '../../utils/page/auto-open';
 import type { Verdict } from '../../utils/recognition/verdict';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { addressVerdict } from './helpers';
 
-const verdict = (kind: Verdict['kind']): Verdict =>
-  ({ kind, packId: 'p', evidence: { kind: 'address', via: 'address' } }) as Verdict;
+const verdict = (kind: Verdict['kind']): Verdict => addressVerdict(kind, 'p');
 
 describe('the panel opens by itself', () => {
   it.each([

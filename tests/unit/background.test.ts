@@ -2,15 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
 import { PANEL_SCRIPT, startBackground, TOGGLE_COMMAND } from '../../utils/background/controller';
-import { realPack } from './helpers';
+import { realPack, addressVerdict } from './helpers';
 
 const TAB = 7;
 const { pack } = realPack();
-const verdict = {
-  kind: 'article',
-  packId: pack.id,
-  evidence: { kind: 'address', via: 'address' },
-} as const;
+const verdict = addressVerdict('article', pack.id);
 const self = () => ({ id: fakeBrowser.runtime.id, tab: { id: TAB } });
 
 /** The fake browser with the APIs it lacks stubbed: a tab with or without the panel script. */

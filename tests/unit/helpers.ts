@@ -5,6 +5,7 @@ import { readPackFolder } from '../../scripts/lib/packs';
 import { buildIndex, compilePack } from '../../utils/recognition/compile';
 import type { CompiledIndex } from '../../utils/recognition/compiled';
 import type { Pack } from '../../utils/packs/types';
+import type { Verdict } from '../../utils/recognition/verdict';
 import type { PackInput } from '../../utils/packs/schema';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -22,6 +23,11 @@ export function realPack(): { input: PackInput; pack: Pack; index: CompiledIndex
     pack: folder.pack,
     index: buildIndex([compilePack(folder.input, folder.articleText)]),
   };
+}
+
+/** A verdict of `kind` for `packId`, made by the page's address (the simplest evidence). */
+export function addressVerdict<K extends Verdict['kind']>(kind: K, packId: string) {
+  return { kind, packId, evidence: { kind: 'address', via: 'address' } } as const;
 }
 
 /** The raw pack JSON, for tests that break copies of it. */

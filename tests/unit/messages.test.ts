@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isFromThisExtension, parseToBackground, parseToPanel } from '../../utils/messages';
+import { addressVerdict } from './helpers';
 
-const verdict = { kind: 'article', packId: 'p', evidence: { kind: 'address', via: 'address' } };
+const verdict = addressVerdict('article', 'p');
 
 describe('parseToBackground', () => {
   it.each([

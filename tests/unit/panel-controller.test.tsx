@@ -6,14 +6,10 @@ import {
   PANEL_TAG,
   type PanelSettings,
 } from '../../utils/ui/panel-controller';
-import { realPack } from './helpers';
+import { realPack, addressVerdict } from './helpers';
 
 const { pack } = realPack();
-const verdict = {
-  kind: 'article',
-  packId: pack.id,
-  evidence: { kind: 'address', via: 'address' },
-} as const;
+const verdict = addressVerdict('article', pack.id);
 
 const defaults: PanelSettings = {
   side: DEFAULT_SETTINGS.side,

@@ -73,7 +73,12 @@ export function measure(
   const gated: Record<string, boolean> = {};
   for (const [name, index] of Object.entries(indexes)) {
     verdicts[name] = recognizePage(doc, index).verdict?.kind ?? null;
-    gated[name] = passesGate(doc.body.textContent ?? '', index.gate, THRESHOLDS.relatedNames);
+    gated[name] = passesGate(
+      doc.body.textContent ?? '',
+      index.gate,
+      THRESHOLDS.relatedNames,
+      doc.title,
+    );
   }
   return {
     textContent,

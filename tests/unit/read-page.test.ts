@@ -32,6 +32,14 @@ describe('canonicalAddress', () => {
     ['<link rel="canonical" href="https://a.example/x">', 'https://a.example/x'],
     ['<meta property="og:url" content="https://b.example/y">', 'https://b.example/y'],
     ['<title>none</title>', null],
+    [
+      '<meta property="og:url" content="https://b.example/y"><link rel="canonical" href="/x">',
+      'https://example.com/x',
+    ],
+    [
+      '<link rel="Canonical" href="https://a.example/x"><meta property="og:url" content="https://b.example/y">',
+      'https://a.example/x',
+    ],
   ])('%s → %s', (head, expected) => {
     const doc = loadDocument(
       `<html><head>${head}</head><body></body></html>`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey } from '../../utils/recognition/url';
+import { addressHost, addressKey } from '../../utils/recognition/url';
 
 const ARTICLE =
   'https://www.nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856';
@@ -50,5 +50,34 @@ describe('addressKey', () => {
     );
     expect(addressKey('chrome://extensions')).toBeNull();
     expect(addressKey('not a url')).toBeNull();
+  });
+});
+
+describe('addressHost', () => {
+  const base = 'https://www.example.org/a/b';
+  const hostOfKey = (address: string) => addressKey(address, base)?.split('/')[0] ?? null;
+
+  it.each([
+    ARTICLE,
+    'http://NBCNEWS.com:8080/x',
+    'https://user:secret@www.nbcnews.com/x',
+    'https://amp.nbcnews.com/x?y#z',
+    'https://m.nbcnews.com',
+    '  https://www.nbcnews.com/x  ',
+    '//www.nbcnews.com/x',
+    '/news/world/x',
+    'story.html',
+    '?page=2',
+  ])('reads the host of %s as the address key has it', (address) => {
+    expect(addressHost(address, base)).toBe(hostOfKey(address));
+  });
+
+  it.each([
+    'https://bücher.example/x',
+    'https://www.nbcnews.com%2F/x',
+    'https:\\\\www.nbcnews.com\\x',
+    'ftp://www.nbcnews.com/x',
+  ])('leaves %s to the full parse', (address) => {
+    expect(addressHost(address, base)).toBeNull();
   });
 });

@@ -27,13 +27,20 @@ export function readPage(doc: Document): PageInput {
   return { address: doc.location.href, canonical: canonicalAddress(doc), text: readMainText(doc) };
 }
 
-/** The page's canonical address: `<link rel="canonical">`, else `og:url`, else null. */
+/** The page's canonical address: `<link rel="canonical">`, else `og:url` (in its head), else null. */
 export function canonicalAddress(doc: Document): string | null {
-  const link = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
-  if (link) return link.href;
-  const og = doc.querySelector<HTMLMetaElement>('meta[property="og:url" i][content]');
-  return og?.content ?? null;
+  // Both belong in the head: looking there only spares a walk of a long page that has neither.
+  // One look for either (most pages have neither, or only the link); the link wins when both.
+  const head = doc.head ?? doc;
+  const first = head.querySelector(`${CANONICAL}, ${OG_URL}`);
+  if (!first) return null;
+  const link = first.matches(CANONICAL) ? first : head.querySelector(CANONICAL);
+  if (link) return (link as HTMLLinkElement).href;
+  return (first as HTMLMetaElement).content;
 }
+
+const CANONICAL = 'link[rel~="canonical" i][href]';
+const OG_URL = 'meta[property="og:url" i][content]';
 
 /**
  * The page's main text: the text blocks of its article container (or of the body), leaving out

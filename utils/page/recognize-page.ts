@@ -18,12 +18,12 @@ export interface PageRecognition {
 
 /** Recognizes `doc` against every pack in `index`. */
 export function recognizePage(doc: Document, index: CompiledIndex): PageRecognition {
-  const address = doc.location.href;
+  const address = doc.URL;
   const canonical = canonicalAddress(doc);
   const text = doc.body?.textContent ?? '';
   const byAddress = recognizeAddress({ address, canonical }, index);
   if (byAddress) return { verdict: byAddress, textLength: text.length };
-  if (!passesGate(text, index.gate, THRESHOLDS.relatedNames)) {
+  if (!passesGate(text, index.gate, THRESHOLDS.relatedNames, doc.title)) {
     return { verdict: null, textLength: text.length };
   }
   const verdict = recognize({ address, canonical, text: readMainText(doc) }, index);

@@ -43,7 +43,7 @@ export function buildIndex(packs: readonly CompiledPack[]): CompiledIndex {
   packs.forEach((pack, position) => {
     for (const address of pack.addresses) add(addressIndex, address, position);
   });
-  return { version: 2, packs: [...packs], addressIndex, gate: compileGate(packs) };
+  return { version: 3, packs: [...packs], addressIndex, gate: compileGate(packs) };
 }
 
 function add(table: Record<string, number[]>, key: string, value: number): void {

@@ -27,7 +27,7 @@ export interface CompiledPack {
 
 /** Recognition data for all packs, plus the address table and the name gate. */
 export interface CompiledIndex {
-  version: 2;
+  version: 3;
   packs: CompiledPack[];
   /** Address key to the indexes (in `packs`) of the packs whose article lives there. */
   addressIndex: Record<string, number[]>;

@@ -5,16 +5,22 @@
  * address one needs two of a pack's names (see `THRESHOLDS.relatedNames`), so a page the gate
  * stops is a page the engine would call none.
  *
- * It never folds the page: native RegExps find the first letters of any name (case-blind, at a
- * word's start), and only there is the text lower-cased and compared, a few characters at a time.
- * The RegExps go without the `u` flag and, for names in Latin letters, start at `\b`: both
- * several times faster in V8 (measured with `npm run bench`). A name that `textContent` glues to
- * the end of the previous block's last word ("…in KazakhstanPutin") is not seen there; a story's
- * page names its people and places many times over. Text the
- * engine's folding (see `foldText`) could turn into a name's letters (soft hyphens and zero-width
- * characters inside words, combining accents, full-width or ligature letters) cannot be judged
- * this way: such pages always pass, to the full check.
+ * It looks for names as prose writes them: a capital, then the letters of the key ("Putin",
+ * "Kazakhstan"). V8 scans for such a case-sensitive alternation several times faster than for a
+ * case-blind one (it skips ahead between the rare capital letters), which is what keeps a page
+ * that is not a story near the cost of reading its text (see "Recognition cost" in the README).
+ * Only at a hit is the text folded (see `foldText`) and compared with the key, so zero-width
+ * characters and combining accents inside a name are read through. Two kinds of page are folded
+ * whole and searched case-blind instead: a page with soft hyphens (found natively, and the mark
+ * of re-typeset text), and a page whose title or opening text has letters of a key in another
+ * script (a Russian or Ukrainian page).
+ *
+ * What it does not see, by design: a name written only in lower case or all in capitals ("putin",
+ * "PUTIN"), in full-width or ligature letters, or with a zero-width character in its first
+ * {@link GATE_PREFIX} letters, on a page that has no soft hyphen. A story's page writes its
+ * people and places as names, many times over.
  */
+import { foldText, plainText } from './normalize';
 
 /** The gate as `scripts/build-packs.ts` compiles it (see `compileGate`). */
 export interface CompiledGate {
@@ -25,17 +31,12 @@ export interface CompiledGate {
   keys: string[];
   /** For each key, the entities it names, as {@link gateEntity} numbers. */
   entities: number[][];
-  /**
-   * The characters that make a text unfit for the gate: those the engine's folding removes or
-   * turns into letters of a key. Code point ranges, each as its distance from the end of the one
-   * before and, when longer than one, `+` the rest of its length, in base 36: `"4q,1d,…,8i+2"`
-   * (see {@link decodeRanges}; it keeps the injected script small).
-   */
-  unsafe: string;
 }
 
 /** Letters of a key that the gate's RegExp searches for; the rest are compared at each hit. */
 export const GATE_PREFIX = 4;
+/** How much of a page's text is looked at for the script it is written in, besides its title. */
+export const SCRIPT_SAMPLE = 1_000;
 const ENTITY_SLOTS = 2 ** 16;
 
 /** A gate entity number: the pack's position and the entity's index in its `names`. */
@@ -49,25 +50,40 @@ export function gateFold(text: string): string {
 }
 
 /**
- * Whether `text` may name at least `names` people or places of one pack: true when it does (as
- * whole words, or stems at a word's start), and true when the text cannot be judged cheaply.
+ * Whether `text` may name at least `names` people or places of one pack (as whole words, or stems
+ * at a word's start). `title` is the page's title, which tells the script it is written in.
  */
-export function passesGate(text: string, gate: CompiledGate, names: number): boolean {
-  const { latin, other, others, coarse, unsafe, byPrefix } = tablesOf(gate);
-  if (hasUnsafe(text, coarse, unsafe)) return true;
-  // Names in other scripts than Latin are searched for only on pages with their first letters;
-  // most pages are searched by the fast `\b` RegExp only.
-  const finder = others?.test(text) ? other : latin;
-  if (!finder) return false;
+export function passesGate(text: string, gate: CompiledGate, names: number, title = ''): boolean {
+  const tables = tablesOf(gate);
+  const { script } = tables;
+  const fold =
+    text.includes('\u00ad') ||
+    (script !== null && (script.test(title) || script.test(text.slice(0, SCRIPT_SAMPLE))));
+  if (fold) return namesFound(gateFold(foldText(text)), tables.folded, gate, tables, names);
+  return tables.written !== null && namesFound(text, tables.written, gate, tables, names);
+}
+
+/** Whether `finder` finds `names` entities of one pack in `text`, each confirmed where it starts. */
+function namesFound(
+  text: string,
+  finder: RegExp,
+  gate: CompiledGate,
+  { byPrefix }: GateTables,
+  names: number,
+): boolean {
   const seen = new Map<number, Set<number>>();
   finder.lastIndex = 0;
   for (let match = finder.exec(text); match; match = finder.exec(text)) {
     const start = match.index;
     // Next search from the next character, so that overlapping names are all seen.
     finder.lastIndex = start + 1;
-    // Inside a word (names in other scripts are found without `\b`).
+    // Inside a word: keys in other scripts are searched for without `\b`.
     if (start > 0 && isLower(text, start - 1) && isLower(text, start)) continue;
-    const hit = gateFold(match[0]);
+    // Folded from a little further on, so that marks after the letters found count too.
+    const hit = gateFold(foldText(text.slice(start, start + 2 * GATE_PREFIX))).slice(
+      0,
+      GATE_PREFIX,
+    );
     for (let length = hit.length; length > 0; length--) {
       for (const key of byPrefix.get(hit.slice(0, length)) ?? []) {
         if (!isWordAt(text, start, gate.keys[key] ?? '')) continue;
@@ -84,33 +100,34 @@ export function passesGate(text: string, gate: CompiledGate, names: number): boo
 }
 
 /**
- * Whether the key's word is at `start`. A whole word must not run on into a lower-case letter; a
+ * Whether the key's word is at `start`, read as the engine folds text (room is left for invisible
+ * characters and combining marks in it). A whole word must not run on into a lower-case letter; a
  * capital may follow, as where `textContent` joins two blocks ("KazakhstanRussians fled").
  */
 function isWordAt(text: string, start: number, key: string): boolean {
   const stem = key.endsWith('*');
   const word = stem ? key.slice(0, -1) : key;
-  if (gateFold(text.slice(start, start + word.length)) !== word) return false;
-  return stem || start + word.length >= text.length || !isLower(text, start + word.length);
+  const plain = plainText(text.slice(start, start + 2 * word.length + 1));
+  const folded = gateFold(plain);
+  if (!folded.startsWith(word)) return false;
+  // Lower-casing keeps the length of almost every text; where it does not, go by the folded one.
+  return stem || !isLower(folded.length === plain.length ? plain : folded, word.length);
 }
 
 const LOWER = /\p{Ll}/u;
+const MARKS = /\p{M}/gu;
 
 function isLower(text: string, at: number): boolean {
   return LOWER.test(text.charAt(at));
 }
 
 interface GateTables {
-  /** Keys that start with a letter of `\w`, at a word boundary (`\b` is the fast way in). */
-  latin: RegExp | null;
-  /** All keys, for text with letters of other scripts. */
-  other: RegExp | null;
-  /** The first letters of the keys not in `latin`. */
-  others: RegExp | null;
-  /** A class of a few wide ranges around the unsafe characters: a fast first look. */
-  coarse: RegExp;
-  /** The unsafe characters exactly, sticky: tried where `coarse` finds something. */
-  unsafe: RegExp;
+  /** Keys in Latin letters as prose writes them, case-sensitive: "Puti|Kaza|Choï|Choi|…". */
+  written: RegExp | null;
+  /** All keys in folded text: Latin ones from a word boundary (`\b`), the others anywhere. */
+  folded: RegExp;
+  /** The letters of the keys in other scripts than Latin, in either case. */
+  script: RegExp | null;
   /** A key's first letters (up to {@link GATE_PREFIX}) to the positions of the keys they start. */
   byPrefix: Map<string, number[]>;
 }
@@ -129,124 +146,30 @@ function tablesOf(gate: CompiledGate): GateTables {
   // Longest first: at one position the RegExp takes the first alternative that matches.
   const prefixes = [...byPrefix.keys()].sort((a, b) => b.length - a.length);
   const word = /^\w/;
-  const latinKeys = prefixes.filter((prefix) => word.test(prefix)).map(escape);
-  const otherKeys = prefixes.filter((prefix) => !word.test(prefix));
-  const firsts = [...new Set(otherKeys.map((prefix) => prefix.charAt(0)))].map(escape).join('');
-  const ranges = decodeRanges(gate.unsafe);
-  const latin = latinKeys.length > 0 ? `\\b(?:${latinKeys.join('|')})` : '';
-  const others = [latin, ...otherKeys.map(escape)].filter(Boolean).join('|');
+  const latin = prefixes.filter((prefix) => word.test(prefix));
+  const others = prefixes.filter((prefix) => !word.test(prefix));
+  // Decomposed text ("Choi" + U+0308) is found by the letters without their marks: with marks in
+  // it, V8 scans for the RegExp several times slower. The hit is folded, so the marks count there.
+  const written = new Set(
+    latin.flatMap((prefix) => {
+      const capital = prefix.charAt(0).toUpperCase() + prefix.slice(1);
+      return [capital, capital.normalize('NFD').replace(MARKS, '')].map(escape);
+    }),
+  );
+  const letters = [...new Set(others.join(''))].join('');
+  const folded = [latin.length > 0 ? `\\b(?:${latin.map(escape).join('|')})` : '']
+    .concat(others.map(escape))
+    .filter(Boolean);
   tables = {
-    latin: latin ? new RegExp(latin, 'gi') : null,
-    other: otherKeys.length > 0 ? new RegExp(others, 'gi') : null,
-    others: firsts ? new RegExp(`[${firsts}]`, 'i') : null,
-    coarse: new RegExp(unsafeSource(coarsen(ranges)), 'g'),
-    unsafe: new RegExp(unsafeSource(ranges), 'y'),
+    written: written.size > 0 ? new RegExp([...written].join('|'), 'g') : null,
+    folded: new RegExp(folded.length > 0 ? folded.join('|') : '[^\\s\\S]', 'g'),
+    script: letters ? new RegExp(`[${escape(letters)}]`, 'i') : null,
     byPrefix,
   };
   built.set(gate, tables);
   return tables;
 }
 
-/** Whether the text has an unsafe character: a coarse class scan, then an exact test at each hit. */
-function hasUnsafe(text: string, coarse: RegExp, unsafe: RegExp): boolean {
-  coarse.lastIndex = 0;
-  for (let match = coarse.exec(text); match; match = coarse.exec(text)) {
-    unsafe.lastIndex = match.index;
-    if (unsafe.test(text)) return true;
-  }
-  return false;
-}
-
-/**
- * Where a text's characters usually are: Latin, Greek, Cyrillic, general punctuation, currency.
- * {@link coarsen} never widens a range over these, so the coarse scan seldom stops on them.
- */
-const COMMON: readonly (readonly [number, number])[] = [
-  [0, 0x24f],
-  [0x370, 0x52f],
-  [0x2000, 0x20cf],
-];
-/** Widest gap between unsafe ranges that the coarse class closes. */
-const COARSE_GAP = 256;
-
-/**
- * The unsafe ranges merged across short gaps of uncommon characters, and astral ones widened to
- * their whole high surrogate (one class of a few ranges is several times faster to scan for in
- * V8 than one of ~80 ranges; measured on corpus pages).
- */
-function coarsen(ranges: readonly (readonly [number, number])[]): [number, number][] {
-  const merged: [number, number][] = [];
-  for (const [from, to] of ranges) {
-    if (to > 0xffff) {
-      const high = String.fromCodePoint(from).charCodeAt(0);
-      const last = String.fromCodePoint(to).charCodeAt(0);
-      merged.push([high, last]);
-      continue;
-    }
-    const previous = merged.at(-1);
-    const gapCommon = (end: number) =>
-      COMMON.some(([low, high]) => low <= from - 1 && high >= end + 1);
-    if (previous && from - previous[1] <= COARSE_GAP && !gapCommon(previous[1])) {
-      previous[1] = to;
-    } else merged.push([from, to]);
-  }
-  return merged;
-}
-
-/**
- * The unsafe ranges as RegExp source without the `u` flag (which makes the search several times
- * slower): a class of the BMP ranges, and a high surrogate with a class of low ones for the rest.
- */
-function unsafeSource(ranges: readonly (readonly [number, number])[]): string {
-  const bmp: string[] = [];
-  const astral = new Map<number, number[]>();
-  for (const [from, to] of ranges) {
-    if (to <= 0xffff) {
-      bmp.push(from === to ? unit(from) : `${unit(from)}-${unit(to)}`);
-      continue;
-    }
-    for (let point = from; point <= to; point++) {
-      const pair = String.fromCodePoint(point);
-      const lows = astral.get(pair.charCodeAt(0)) ?? [];
-      astral.set(pair.charCodeAt(0), [...lows, pair.charCodeAt(1)]);
-    }
-  }
-  const parts = bmp.length > 0 ? [`[${bmp.join('')}]`] : [];
-  for (const [high, lows] of astral) parts.push(`${unit(high)}[${classOf(lows)}]`);
-  return parts.length > 0 ? parts.join('|') : '[^\\s\\S]';
-}
-
-/** The inclusive code point ranges of a {@link CompiledGate}'s `unsafe`. */
-export function decodeRanges(encoded: string): [number, number][] {
-  let end = 0;
-  return encoded
-    .split(',')
-    .filter(Boolean)
-    .map((range) => {
-      const [gap = '0', rest = '0'] = range.split('+');
-      const from = end + parseInt(gap, 36);
-      end = from + parseInt(rest, 36);
-      return [from, end];
-    });
-}
-
-/** Sorted code units as class ranges: `\\udc00-\\udc33\\udc36`. */
-function classOf(codes: readonly number[]): string {
-  const ranges: [number, number][] = [];
-  for (const code of codes) {
-    const last = ranges.at(-1);
-    if (last && last[1] === code - 1) last[1] = code;
-    else ranges.push([code, code]);
-  }
-  return ranges
-    .map(([from, to]) => (from === to ? unit(from) : `${unit(from)}-${unit(to)}`))
-    .join('');
-}
-
-function unit(code: number): string {
-  return `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
 function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }

@@ -12,7 +12,12 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower-cases and folds the text into the form every comparison uses. */
 export function foldText(text: string): string {
-  return text.replace(INVISIBLE, '').normalize('NFKC').toLowerCase();
+  return plainText(text).toLowerCase();
+}
+
+/** The text as {@link foldText} reads it, before lower-casing: no invisible characters, NFKC. */
+export function plainText(text: string): string {
+  return text.replace(INVISIBLE, '').normalize('NFKC');
 }
 
 /** The words of a text, folded: `tokenize("Putin’s DRAFT!")` is `["putin", "s", "draft"]`. */

@@ -11,7 +11,7 @@ import { readEntry, STEM_KEY, type CompiledIndex, type CompiledPack } from './co
 import { containment, sampledShingles } from './fingerprint';
 import { tokenize } from './normalize';
 import { PageWords } from './page-words';
-import { addressKey } from './url';
+import { addressHost, addressKey } from './url';
 import type { Evidence, Verdict } from './verdict';
 import { wordTables } from './word-tables';
 
@@ -75,8 +75,12 @@ export function recognizeAddress(
     ['address', page.address],
     ['canonical', page.canonical],
   ] as const;
+  const hosts = indexedHosts(index);
   for (const [via, address] of tries) {
     if (!address) continue;
+    // Most pages live on hosts with no indexed article: no need to parse their addresses.
+    const host = addressHost(address, page.address);
+    if (host !== null && !hosts.has(host)) continue;
     const key = addressKey(address, page.address);
     const packs =
       key !== null && Object.hasOwn(index.addressIndex, key) ? index.addressIndex[key] : undefined;
@@ -84,6 +88,18 @@ export function recognizeAddress(
     if (pack) return { kind: 'article', packId: pack.id, evidence: { kind: 'address', via } };
   }
   return null;
+}
+
+const hostSets = new WeakMap<CompiledIndex, Set<string>>();
+
+/** The hosts of the indexed articles' addresses. */
+function indexedHosts(index: CompiledIndex): Set<string> {
+  let hosts = hostSets.get(index);
+  if (!hosts) {
+    hosts = new Set(Object.keys(index.addressIndex).map((key) => key.slice(0, key.indexOf('/'))));
+    hostSets.set(index, hosts);
+  }
+  return hosts;
 }
 
 /** Packs with at least `candidateWords` distinct indexed words on the page, one of them a name's. */

@@ -66,3 +66,21 @@ export function addressKey(address: string, base?: string): string | null {
 function isTrackingParam(name: string): boolean {
   return name.startsWith('utm_') || TRACKING_PARAMS.has(name);
 }
+
+// An http(s) address's host, past any user name; the rest of the address is not looked at.
+const HTTP_HOST = /^https?:\/\/(?:[^/?#@\\]*@)?([^/?#:\\]*)/i;
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/**
+ * The host of an address as {@link addressKey} writes it (lower case, no `www.`), read without
+ * parsing the address, so that most pages are told apart from the indexed articles cheaply. Null
+ * when that cannot be done safely (unusual characters, other schemes): parse the address then.
+ * Relative addresses take their host from `base`.
+ */
+export function addressHost(address: string, base: string): string | null {
+  const trimmed = address.trim();
+  const absolute = trimmed.startsWith('//') ? `http:${trimmed}` : trimmed;
+  const host = HTTP_HOST.exec(SCHEME.test(absolute) ? absolute : base)?.[1]?.toLowerCase();
+  if (!host || !/^[a-z\d.-]+$/.test(host)) return null;
+  return host.replace(/^(?:www|amp|m)\./, '');
+}

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Pack } from '../utils/packs/types';
 import { strings } from '../utils/strings';
+import { cardPieces, cardsIn } from '../utils/ui/draw-plan';
 import { CardBoundary } from './CardBoundary';
 import { FigureCard } from './FigureCard';
 import { GlossaryList } from './GlossaryList';
@@ -24,7 +25,13 @@ export interface SectionDefinition {
   heading: string;
   /** How many items the pack has for this section (0 shows the empty state). */
   count: (pack: Pack) => number;
-  render: (pack: Pack, actions: PanelActions) => ComponentChildren;
+  /**
+   * How many pieces the section is drawn in, one per frame while the panel opens (see
+   * `utils/ui/draw-plan.ts`); one when left out.
+   */
+  pieces?: (pack: Pack) => number;
+  /** The section's content, its first `pieces` pieces (all when left out). */
+  render: (pack: Pack, actions: PanelActions, pieces?: number) => ComponentChildren;
 }
 
 type SectionId = SectionDefinition['id'];
@@ -41,12 +48,15 @@ function cardSection<T extends { id: string }>(
     id,
     heading: strings.sections[id],
     count: (pack) => items(pack).length,
-    render: (pack, actions) =>
-      items(pack).map((item) => (
-        <CardBoundary key={item.id} label={`${itemName} ${item.id}`}>
-          {card(item, actions)}
-        </CardBoundary>
-      )),
+    pieces: (pack) => cardPieces(items(pack).length),
+    render: (pack, actions, pieces = Infinity) =>
+      items(pack)
+        .slice(0, cardsIn(pieces))
+        .map((item) => (
+          <CardBoundary key={item.id} label={`${itemName} ${item.id}`}>
+            {card(item, actions)}
+          </CardBoundary>
+        )),
   };
 }
 
@@ -69,9 +79,13 @@ export const SECTIONS: readonly SectionDefinition[] = [
     id: 'places',
     heading: strings.sections.places,
     count: (pack) => pack.places.length,
+    // The map first, then the cards a few at a time.
+    pieces: (pack) => (pack.map ? 1 : 0) + cardPieces(pack.places.length),
     // The map and the cards share a selection, so the section is one component; each card
     // still has its own error boundary inside it.
-    render: (pack) => <PlacesSection pack={pack} />,
+    render: (pack, _actions, pieces = Infinity) => (
+      <PlacesSection pack={pack} cards={cardsIn(pieces - (pack.map ? 1 : 0))} />
+    ),
   },
   cardSection(
     'people',

@@ -159,8 +159,8 @@ if (panelOpen) {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const cost = (open: PanelOpenReport['first']) =>
     `press to first frame ${ms(open.firstFrame)}, script ${ms(open.script)}, ` +
-    `style and layout ${ms(open.styleAndLayout)}, longest task ${ms(open.longestTask)}, ` +
-    `tasks over 16 ms: ${open.longTasks}`;
+    `style and layout ${ms(open.styleAndLayout)}, longest task ${ms(open.longestTask)} ` +
+    `(CPU ${ms(open.longestTaskCpu)}), tasks over 16 ms: ${open.longTasks} (CPU ${open.longTasksCpu})`;
   console.log(
     `panel open (median of ${panelOpen.runs}; one frame is 16.7 ms):\n` +
       `  first open: ${cost(panelOpen.first)}\n  reopen:     ${cost(panelOpen.reopen)}`,

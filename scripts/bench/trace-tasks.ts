@@ -13,6 +13,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs: without the time the thread waited for a core. */
+  tdur?: number;
   args?: {
     name?: string;
     data?: {
@@ -29,6 +31,11 @@ export interface MainThreadTask {
   /** Start, ms after the first task in the trace. */
   start: number;
   duration: number;
+  /**
+   * The thread's CPU time in it, ms: on a machine shared with other work the wall-clock duration
+   * also counts time the thread waited for a core; this does not.
+   */
+  cpu: number;
   /** What ran inside, longest-first, e.g. "TimerFire 12.3 ms" or "Layout 8.0 ms". */
   inside: string[];
 }
@@ -84,6 +91,11 @@ export function mainThreadTasks(events: readonly TraceEvent[], url: string): Mai
           .join(' ');
         return `${event.name}${what ? ` (${what})` : ''} ${((event.dur ?? 0) / 1000).toFixed(1)} ms`;
       });
-    return { start: (task.ts - origin) / 1000, duration: (task.dur ?? 0) / 1000, inside };
+    return {
+      start: (task.ts - origin) / 1000,
+      duration: (task.dur ?? 0) / 1000,
+      cpu: (task.tdur ?? task.dur ?? 0) / 1000,
+      inside,
+    };
   });
 }

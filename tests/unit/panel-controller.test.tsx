@@ -189,10 +189,13 @@ describe('drawing on open', () => {
     return { panel, root, busy };
   }
 
-  it('draws the first section with the data and the others in the tasks after', async () => {
+  it('draws the header and the map with the data, and the rest a piece per frame after', async () => {
     const { panel, root, busy } = await showWithData();
-    expect(root.querySelectorAll('#section-places .card').length).toBe(pack.places.length);
+    expect(root.querySelector('.header .title')?.textContent).toBe(pack.article.title);
+    expect(root.querySelector('#section-places .map')).not.toBeNull();
+    expect(root.querySelectorAll('#section-places .card').length).toBe(0);
     expect(busy()).toEqual([
+      'section-places',
       'section-people',
       'section-timeline',
       'section-figures',
@@ -200,9 +203,39 @@ describe('drawing on open', () => {
       'section-notes',
     ]);
     expect(root.querySelector('#section-people .card')).toBeNull();
+    // The place cards come in a few at a time, in order, before the next section starts.
+    const counts: number[] = [];
+    await vi.waitFor(() => {
+      const places = root.querySelectorAll('#section-places .card').length;
+      if (counts.at(-1) !== places) counts.push(places);
+      expect(busy()).not.toContain('section-places');
+    });
+    expect(counts.length).toBeGreaterThan(2);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.at(-1)).toBe(pack.places.length);
     await vi.waitFor(() => expect(busy()).toEqual([]));
     expect(root.querySelectorAll('#section-people .card').length).toBe(pack.people.length);
+    expect(root.querySelectorAll('#section-figures .card').length).toBe(pack.figures.length);
     panel.destroy();
+  });
+
+  it('moves focus to the title once the content is on screen, unless it opened by itself', async () => {
+    const { panel, root } = await showWithData();
+    await vi.waitFor(() => expect(root.activeElement?.classList.contains('title')).toBe(true));
+    panel.hide();
+    panel.destroy();
+
+    const quiet = createPanelController({
+      doc: document,
+      css: '',
+      loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
+    });
+    quiet.show({ focus: false });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const quietRoot = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    expect(quietRoot.querySelector('.header .title')).not.toBeNull();
+    expect(quietRoot.activeElement).toBeNull();
+    quiet.destroy();
   });
 
   it('draws every section at once when the reader jumps to one', async () => {

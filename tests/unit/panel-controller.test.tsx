@@ -205,11 +205,13 @@ describe('drawing on open', () => {
     expect(root.querySelector('#section-people .card')).toBeNull();
     // The place cards come in a few at a time, in order, before the next section starts.
     const counts: number[] = [];
-    await vi.waitFor(() => {
+    const watch = new MutationObserver(() => {
       const places = root.querySelectorAll('#section-places .card').length;
       if (counts.at(-1) !== places) counts.push(places);
-      expect(busy()).not.toContain('section-places');
     });
+    watch.observe(root, { childList: true, subtree: true });
+    await vi.waitFor(() => expect(busy()).not.toContain('section-places'));
+    watch.disconnect();
     expect(counts.length).toBeGreaterThan(2);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(counts.at(-1)).toBe(pack.places.length);

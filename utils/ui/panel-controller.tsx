@@ -11,6 +11,7 @@ import type { Result } from '../messages';
 import type { Pack } from '../packs/types';
 import type { Verdict } from '../recognition/verdict';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { runInSlices } from '../slices';
 import { afterNextFrame } from './after-frame';
 import { createPagePush } from './page-push';
 import { createShadowHost, deepActiveElement, type ShadowHost } from './shadow-host';
@@ -66,6 +67,12 @@ export interface PanelController {
   showEntity(entity: EntityRef): void;
   /** Draws the panel again (after the marks changed). */
   refresh(): void;
+  /**
+   * Runs `work` once the panel's content is all drawn and on screen (in a task after the frame
+   * that shows the last of it), so work on the page never competes with drawing the panel.
+   * Returns a function that cancels it.
+   */
+  whenDrawn(work: () => void): () => void;
   isOpen(): boolean;
   /**
    * Applies the reader's settings, live if the panel is open: turned-off sections disappear, the
@@ -151,11 +158,30 @@ export function createPanelController({
     const shown = SECTIONS.filter((section) => settings.sections[section.id] !== false);
     return sectionPieces(shown, state.pack).reduce((sum, pieces) => sum + pieces, 0);
   };
+  // Work waiting for the panel to be drawn (see `whenDrawn`).
+  let waiting: (() => void)[] = [];
+  const drawn = () => state.status === 'ready' && drawnPieces === Infinity;
+  const runWaiting = () => {
+    const work = waiting;
+    waiting = [];
+    for (const run of work) run();
+  };
+  function whenDrawn(work: () => void): () => void {
+    let cancel = () => {};
+    const run = () => (cancel = afterNextFrame(view, work));
+    if (drawn()) run();
+    else waiting.push(run);
+    return () => {
+      waiting = waiting.filter((other) => other !== run);
+      cancel();
+    };
+  }
   /** Draws the pieces not drawn yet, one after each frame. */
   const drawRest = () => {
     cancelDraw();
     if (drawnPieces >= totalPieces()) {
       drawnPieces = Infinity;
+      runWaiting();
       return;
     }
     cancelDraw = afterNextFrame(view, () => {
@@ -170,22 +196,35 @@ export function createPanelController({
     cancelDraw();
     drawnPieces = Infinity;
     draw();
+    runWaiting();
   };
   const updatePush = () => push.set(open && settings.layout === 'push' ? settings.side : null);
 
   let cancelLocate = () => {};
   /**
-   * Reads the page again for the pack's quotes (it may have changed since the panel last opened),
-   * just after the panel has drawn, so a long page never delays it.
+   * Reads the page again for the pack's quotes (it may have changed since the panel last opened)
+   * once the panel is drawn, in slices, so a long page never delays it or holds up a frame.
    */
   const locateQuotes = () => {
     cancelLocate();
-    cancelLocate = afterNextFrame(view, () => {
+    const abort = new AbortController();
+    const cancelWait = whenDrawn(() => {
       if (state.status !== 'ready') return;
       const texts = state.pack.people.flatMap((person) => person.quotes.map((q) => q.text));
-      setQuotes({ ...quotes, onPage: highlighter.locate(texts) });
-      draw();
+      runInSlices(highlighter.locateInSteps(texts), { signal: abort.signal }).then(
+        (onPage) => {
+          setQuotes({ ...quotes, onPage });
+          draw();
+        },
+        (error: unknown) => {
+          if (!abort.signal.aborted) console.warn('Backstory: quotes not looked for', error);
+        },
+      );
     });
+    cancelLocate = () => {
+      cancelWait();
+      abort.abort();
+    };
   };
 
   // Focus stays on the button pressed, so keyboard users can go on to the next quote or press
@@ -322,6 +361,7 @@ export function createPanelController({
     hide,
     showEntity,
     refresh: draw,
+    whenDrawn,
     isOpen: () => open,
     applySettings: (next) => {
       settings = next;
@@ -334,6 +374,7 @@ export function createPanelController({
       cancelLocate();
       cancelDraw();
       cancelFocus();
+      waiting = [];
       highlighter.clear();
       if (container) render(null, container);
       shadow?.destroy();

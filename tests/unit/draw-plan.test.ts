@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cardPieces, cardsIn, CARDS_PER_PIECE, piecesDrawn } from '../../utils/ui/draw-plan';
+import {
+  CARDS_PER_PIECE,
+  EVENTS_PER_PIECE,
+  itemsIn,
+  piecesDrawn,
+  piecesFor,
+} from '../../utils/ui/draw-plan';
 
 describe('piecesDrawn', () => {
   it.each([
@@ -16,15 +22,23 @@ describe('piecesDrawn', () => {
   });
 });
 
-describe('card pieces', () => {
+describe('piecesFor and itemsIn', () => {
   it.each([
-    { cards: 0, pieces: 1 },
-    { cards: 1, pieces: 1 },
-    { cards: CARDS_PER_PIECE, pieces: 1 },
-    { cards: CARDS_PER_PIECE + 1, pieces: 2 },
-    { cards: 16, pieces: Math.ceil(16 / CARDS_PER_PIECE) },
-  ])('$cards cards make $pieces pieces', ({ cards, pieces }) => {
-    expect(cardPieces(cards)).toBe(pieces);
-    expect(cardsIn(pieces)).toBeGreaterThanOrEqual(cards);
+    { items: 0, perPiece: CARDS_PER_PIECE, pieces: 1 },
+    { items: 1, perPiece: CARDS_PER_PIECE, pieces: 1 },
+    { items: CARDS_PER_PIECE, perPiece: CARDS_PER_PIECE, pieces: 1 },
+    { items: CARDS_PER_PIECE + 1, perPiece: CARDS_PER_PIECE, pieces: 2 },
+    { items: 16, perPiece: CARDS_PER_PIECE, pieces: Math.ceil(16 / CARDS_PER_PIECE) },
+    { items: 25, perPiece: EVENTS_PER_PIECE, pieces: Math.ceil(25 / EVENTS_PER_PIECE) },
+  ])('$items items, $perPiece a piece, make $pieces pieces', ({ items, perPiece, pieces }) => {
+    expect(piecesFor(items, perPiece)).toBe(pieces);
+    expect(itemsIn(pieces, perPiece)).toBeGreaterThanOrEqual(items);
+    expect(itemsIn(pieces - 1, perPiece)).toBeLessThan(Math.max(1, items));
+  });
+
+  it('holds nothing before the first piece and everything at Infinity', () => {
+    expect(itemsIn(0)).toBe(0);
+    expect(itemsIn(-1)).toBe(0);
+    expect(itemsIn(Infinity)).toBe(Infinity);
   });
 });

@@ -189,11 +189,10 @@ describe('drawing on open', () => {
     return { panel, root, busy };
   }
 
-  it('draws the header and the map with the data, and the rest a piece per frame after', async () => {
+  it('draws the header with the data, then a piece per frame, the map first', async () => {
     const { panel, root, busy } = await showWithData();
     expect(root.querySelector('.header .title')?.textContent).toBe(pack.article.title);
-    expect(root.querySelector('#section-places .map')).not.toBeNull();
-    expect(root.querySelectorAll('#section-places .card').length).toBe(0);
+    expect(root.querySelector('#section-places .map')).toBeNull();
     expect(busy()).toEqual([
       'section-places',
       'section-people',
@@ -202,18 +201,20 @@ describe('drawing on open', () => {
       'section-glossary',
       'section-notes',
     ]);
-    expect(root.querySelector('#section-people .card')).toBeNull();
-    // The place cards come in a few at a time, in order, before the next section starts.
-    const counts: number[] = [];
+    // What the Places section holds after each drawing: the map, then its cards a few at a time.
+    const states: string[] = [];
     const watch = new MutationObserver(() => {
-      const places = root.querySelectorAll('#section-places .card').length;
-      if (counts.at(-1) !== places) counts.push(places);
+      const map = root.querySelector('#section-places .map') ? 'map' : 'no map';
+      const state = `${map}, ${root.querySelectorAll('#section-places .card').length} cards`;
+      if (states.at(-1) !== state) states.push(state);
     });
     watch.observe(root, { childList: true, subtree: true });
     await vi.waitFor(() => expect(busy()).not.toContain('section-places'));
     watch.disconnect();
+    expect(states[0]).toBe('map, 0 cards');
+    const counts = states.map((state) => Number(/(\d+) cards/.exec(state)?.[1]));
     expect(counts.length).toBeGreaterThan(2);
-    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts).toEqual([...counts].sort((x, y) => x - y));
     expect(counts.at(-1)).toBe(pack.places.length);
     await vi.waitFor(() => expect(busy()).toEqual([]));
     expect(root.querySelectorAll('#section-people .card').length).toBe(pack.people.length);

@@ -6,15 +6,20 @@
 
 /** Cards drawn per piece: a handful fits in one frame's layout on a slow machine. */
 export const CARDS_PER_PIECE = 4;
+/** Timeline events drawn per piece (an event is smaller than a card). */
+export const EVENTS_PER_PIECE = 8;
 
-/** How many pieces `count` cards make (at least one, so an empty section still gets drawn). */
-export function cardPieces(count: number): number {
-  return Math.max(1, Math.ceil(count / CARDS_PER_PIECE));
+/**
+ * How many pieces `count` items make, `perPiece` to a piece (at least one, so an empty section
+ * still gets drawn).
+ */
+export function piecesFor(count: number, perPiece = CARDS_PER_PIECE): number {
+  return Math.max(1, Math.ceil(count / perPiece));
 }
 
-/** How many cards the first `pieces` pieces hold. */
-export function cardsIn(pieces: number): number {
-  return pieces * CARDS_PER_PIECE;
+/** How many items the first `pieces` pieces hold. */
+export function itemsIn(pieces: number, perPiece = CARDS_PER_PIECE): number {
+  return Math.max(0, pieces) * perPiece;
 }
 
 /**

@@ -108,9 +108,9 @@ export function createPanelController({
     actions = { quotes };
   };
   const view = doc.defaultView;
-  // How many pieces of the sections are drawn: the first (the header and the Places map) with the
-  // data, then one more after each frame (see `drawRest` and `utils/ui/draw-plan.ts`), so no
-  // single task lays out more than a frame's worth of the panel.
+  // How many pieces of the sections are drawn: none with the data (the header and the section
+  // headings), then one more after each frame, the Places map first (see `drawRest` and
+  // `utils/ui/draw-plan.ts`), so no single task lays out more than a frame's worth of the panel.
   let drawnPieces = Infinity;
   let cancelDraw = () => {};
   let cancelFocus = () => {};
@@ -280,7 +280,7 @@ export function createPanelController({
         state = result.ok
           ? { status: 'ready', ...result.value }
           : { status: 'error', message: result.error };
-        drawnPieces = 1;
+        drawnPieces = 0;
         locateQuotes();
         draw();
         drawRest();

@@ -28,6 +28,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     let marks: MentionMarks | null = null;
+    // The reader's "marks" setting (read before the panel first shows, then watched).
+    let marksOn = true;
     // Stops marking the page when the panel is removed before the marks are made.
     let marking = new AbortController();
     const removeMarks = () => {
@@ -43,7 +45,6 @@ export default defineContentScript({
       loadData: async () => {
         const data = (await browser.runtime.sendMessage({ type: 'panel:data' })) as PanelData;
         if (!data.ok) return data;
-        const { marks: marksOn } = await loadSettings();
         const { signal } = marking;
         // Marked once the panel has drawn, in slices, so reading the page never delays it.
         const cancel = panel.whenDrawn(() => {
@@ -52,12 +53,14 @@ export default defineContentScript({
             doc: document,
             pack: data.value.pack,
             css: marksCss,
+            // The setting as it is now: it may have changed while the panel was drawing.
             marks: marksOn,
             onOpen: (entity) => panel.showEntity(entity),
             signal,
           }).then(
             (made) => {
               if (signal.aborted) return made.destroy();
+              made.setEnabled(marksOn); // in case the setting changed while the page was read
               marks = made;
               panel.refresh();
             },
@@ -75,6 +78,7 @@ export default defineContentScript({
     const settingsApplied = loadSettings().then(
       (settings) => {
         panel.applySettings(settings);
+        marksOn = settings.marks;
         // The page will be marked: its `::highlight` rules go in now, while restyling the page
         // for them is cheap, not after the panel is drawn (a new page-level sheet restyles the
         // panel too).
@@ -84,6 +88,7 @@ export default defineContentScript({
     );
     // The reader's "marks" setting applies at once; the panel's switch changes this page only.
     const unwatchSettings = watchSettings((settings) => {
+      marksOn = settings.marks;
       marks?.setEnabled(settings.marks);
       panel.applySettings(settings);
     });

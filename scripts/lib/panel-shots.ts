@@ -44,6 +44,9 @@ export async function openArticle(
   await page.getByRole('button', { name: /^Backstory/ }).click();
   const panel = page.getByRole('complementary', { name: 'Backstory' });
   await panel.getByRole('navigation').waitFor();
+  // The panel draws its sections a piece per frame, then marks the page: wait for both.
+  const busy = panel.locator('section[aria-busy="true"], [role="switch"][aria-disabled="true"]');
+  while ((await busy.count()) > 0) await page.waitForTimeout(50);
   // The mouse rests away from the panel, so no hover state shows.
   await page.mouse.move(10, 400);
   await page.waitForTimeout(200);

@@ -42,7 +42,7 @@ export function PlacesSection({ pack, cards = Infinity }: PlacesSectionProps) {
   return (
     <div ref={root}>
       {map && (
-        <CardBoundary label="map">
+        <CardBoundary label="map" deps={[pack, selected]}>
           <MapView
             map={map}
             selected={selected}
@@ -52,7 +52,11 @@ export function PlacesSection({ pack, cards = Infinity }: PlacesSectionProps) {
         </CardBoundary>
       )}
       {pack.places.slice(0, Math.max(0, cards)).map((place) => (
-        <CardBoundary key={place.id} label={`place ${place.id}`}>
+        <CardBoundary
+          key={place.id}
+          label={`place ${place.id}`}
+          deps={[place, place.id === selected, onMap.has(place.id)]}
+        >
           <PlaceCard
             place={place}
             selected={place.id === selected}

@@ -53,7 +53,7 @@ function cardSection<T extends { id: string }>(
       items(pack)
         .slice(0, itemsIn(pieces))
         .map((item) => (
-          <CardBoundary key={item.id} label={`${itemName} ${item.id}`}>
+          <CardBoundary key={item.id} label={`${itemName} ${item.id}`} deps={[item, actions]}>
             {card(item, actions)}
           </CardBoundary>
         )),

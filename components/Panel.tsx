@@ -4,6 +4,7 @@ import type { Pack } from '../utils/packs/types';
 import type { Verdict } from '../utils/recognition/verdict';
 import { evidenceText, strings, verdictHeading } from '../utils/strings';
 import { MarksControl, type MarksState } from './MarksControl';
+import { piecesDrawn } from '../utils/ui/draw-plan';
 import { SECTIONS, type PanelActions, type SectionDefinition } from './sections';
 
 /** What the panel shows: loading, the background for a verdict, or why it cannot. */
@@ -26,8 +27,9 @@ export interface PanelProps {
   /** The marks in the article, once they exist. */
   marks?: MarksState | null;
   /**
-   * How many of the shown sections have their content drawn (all when left out). The controller
-   * draws the first at once and the rest one per task, so opening the panel is one short task.
+   * How many pieces of the shown sections are drawn (all when left out; see `sectionPieces`). The
+   * controller draws the first with the data and one more after each frame, so no task of
+   * opening the panel lays out more than a frame's worth.
    */
   drawn?: number;
 }
@@ -103,6 +105,7 @@ function Content({
   drawn: number;
 }) {
   const { article } = pack;
+  const drawnPieces = piecesDrawn(sectionPieces(shown, pack), drawn);
   return (
     <>
       <header class="header">
@@ -130,45 +133,68 @@ function Content({
         )}
       </header>
       {shown.length === 0 && <p class="status">{strings.allSectionsOff}</p>}
-      {shown.map((section, i) => (
-        <section
-          class="section"
-          id={`section-${section.id}`}
-          key={section.id}
-          aria-labelledby={`heading-${section.id}`}
-          aria-busy={i < drawn ? undefined : 'true'}
-        >
-          <h2 id={`heading-${section.id}`}>{section.heading}</h2>
-          {i < drawn && <SectionBody section={section} pack={pack} actions={actions} />}
-        </section>
-      ))}
+      {shown.map((section, i) => {
+        const pieces = drawnPieces[i] ?? 0;
+        const whole = pieces >= (section.pieces?.(pack) ?? 1);
+        return (
+          <section
+            class="section"
+            id={`section-${section.id}`}
+            key={section.id}
+            aria-labelledby={`heading-${section.id}`}
+            aria-busy={whole ? undefined : 'true'}
+          >
+            <h2 id={`heading-${section.id}`}>{section.heading}</h2>
+            {pieces > 0 && (
+              <SectionBody
+                section={section}
+                pack={pack}
+                actions={actions}
+                pieces={whole ? Infinity : pieces}
+              />
+            )}
+          </section>
+        );
+      })}
     </>
   );
+}
+
+/** How many pieces each of `shown` is drawn in, for `pack`. */
+export function sectionPieces(shown: readonly SectionDefinition[], pack: Pack): number[] {
+  return shown.map((section) => section.pieces?.(pack) ?? 1);
 }
 
 interface SectionBodyProps {
   section: SectionDefinition;
   pack: Pack;
   actions: PanelActions;
+  /** How many of its pieces to draw. */
+  pieces: number;
 }
 
 /**
  * A section's content. Drawn again only when its pack or the page actions change, not when the
- * header does (the marks arriving, a section drawn after it). A class for `shouldComponentUpdate`:
+ * header does (the marks arriving, another section's piece drawn). A class for `shouldComponentUpdate`:
  * `memo` would bring in all of preact/compat.
  */
 class SectionBody extends Component<SectionBodyProps> {
   override shouldComponentUpdate(next: SectionBodyProps): boolean {
-    const { section, pack, actions } = this.props;
-    return next.section !== section || next.pack !== pack || next.actions !== actions;
+    const { section, pack, actions, pieces } = this.props;
+    return (
+      next.section !== section ||
+      next.pack !== pack ||
+      next.actions !== actions ||
+      next.pieces !== pieces
+    );
   }
 
   override render() {
-    const { section, pack, actions } = this.props;
+    const { section, pack, actions, pieces } = this.props;
     return section.count(pack) === 0 ? (
       <p class="empty">{strings.emptySection}</p>
     ) : (
-      <>{section.render(pack, actions)}</>
+      <>{section.render(pack, actions, pieces)}</>
     );
   }
 }

@@ -7,6 +7,8 @@ import { SourceLinks } from './SourceLinks';
 
 export interface PlacesSectionProps {
   pack: Pack;
+  /** How many place cards to draw (all when left out): the panel draws them a few per frame. */
+  cards?: number;
 }
 
 /** Where a selection came from, which decides what is brought into view. */
@@ -17,7 +19,7 @@ type Selection = { place: string; from: 'map' | 'card' } | null;
  * selection. Choosing a pin marks its card and scrolls the card into view; a card's "Show on map"
  * marks its pin and moves focus to it. Scrolling is instant, so it suits reduced motion too.
  */
-export function PlacesSection({ pack }: PlacesSectionProps) {
+export function PlacesSection({ pack, cards = Infinity }: PlacesSectionProps) {
   const [selection, setSelection] = useState<Selection>(null);
   const root = useRef<HTMLDivElement>(null);
   const selected = selection?.place ?? null;
@@ -40,7 +42,7 @@ export function PlacesSection({ pack }: PlacesSectionProps) {
   return (
     <div ref={root}>
       {map && (
-        <CardBoundary label="map">
+        <CardBoundary label="map" deps={[pack, selected]}>
           <MapView
             map={map}
             selected={selected}
@@ -49,8 +51,12 @@ export function PlacesSection({ pack }: PlacesSectionProps) {
           <SourceLinks sources={routeSources(pack)} />
         </CardBoundary>
       )}
-      {pack.places.map((place) => (
-        <CardBoundary key={place.id} label={`place ${place.id}`}>
+      {pack.places.slice(0, Math.max(0, cards)).map((place) => (
+        <CardBoundary
+          key={place.id}
+          label={`place ${place.id}`}
+          deps={[place, place.id === selected, onMap.has(place.id)]}
+        >
           <PlaceCard
             place={place}
             selected={place.id === selected}

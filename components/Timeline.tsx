@@ -5,7 +5,9 @@ import { strings } from '../utils/strings';
 import {
   arrangeTimeline,
   articlePhrases,
+  countEvents,
   filterTimeline,
+  firstEvents,
   revealEvents,
   tagCounts,
   toggleTag,
@@ -19,6 +21,11 @@ import { TimePhraseList } from './TimePhraseList';
 
 export interface TimelineProps {
   pack: Pick<Pack, 'timeline' | 'timePhrases' | 'article'>;
+  /**
+   * How many events to draw (all when left out): the panel draws them a few per frame as it
+   * opens. The publication marker and what follows it wait until the events before it are drawn.
+   */
+  events?: number;
 }
 
 /** Where focus goes after the reader follows a link inside the timeline. */
@@ -29,7 +36,7 @@ type Target = { kind: 'events'; ids: readonly string[] } | { kind: 'phrase'; id:
  * time phrases, each linked to its events both ways; and a filter by topic with a live count.
  * Its only state is the reader's: the filter and the phrase followed last.
  */
-export function Timeline({ pack }: TimelineProps) {
+export function Timeline({ pack, events = Infinity }: TimelineProps) {
   const parts = useMemo(() => arrangeTimeline(pack), [pack]);
   const phrases = useMemo(() => articlePhrases(pack), [pack]);
   const counts = useMemo(() => tagCounts(pack.timeline), [pack]);
@@ -38,7 +45,10 @@ export function Timeline({ pack }: TimelineProps) {
   // A new object per request, so following the same link twice moves focus twice.
   const [target, setTarget] = useState<Target | null>(null);
   const root = useRef<HTMLDivElement>(null);
-  const { before, after, shown, total } = filterTimeline(parts, filter);
+  const filtered = filterTimeline(parts, filter);
+  const { shown, total } = filtered;
+  const { before, after } = firstEvents(filtered, events);
+  const beforeWhole = countEvents(before) === countEvents(filtered.before);
   const { published } = pack.article;
 
   useEffect(() => {
@@ -87,14 +97,16 @@ export function Timeline({ pack }: TimelineProps) {
           onPhrase={backToPhrase}
         />
       </div>
-      <p class="publication" role="note">
-        <span class="publication-label">
-          {strings.publicationMarker}: {formatDate(published.date)}{' '}
-          <Certainty certainty={published.certainty} />
-        </span>
-        {published.note && <span class="publication-note">{published.note}</span>}
-      </p>
-      {parts.after.length > 0 && (
+      {beforeWhole && (
+        <p class="publication" role="note">
+          <span class="publication-label">
+            {strings.publicationMarker}: {formatDate(published.date)}{' '}
+            <Certainty certainty={published.certainty} />
+          </span>
+          {published.note && <span class="publication-note">{published.note}</span>}
+        </p>
+      )}
+      {beforeWhole && parts.after.length > 0 && (
         <div class="timeline-after">
           <h3 class="timeline-part">{strings.afterPublication}</h3>
           <TimelineMonths

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Pack } from '../utils/packs/types';
 import { strings } from '../utils/strings';
+import { EVENTS_PER_PIECE, itemsIn, piecesFor } from '../utils/ui/draw-plan';
 import { CardBoundary } from './CardBoundary';
 import { FigureCard } from './FigureCard';
 import { GlossaryList } from './GlossaryList';
@@ -24,7 +25,13 @@ export interface SectionDefinition {
   heading: string;
   /** How many items the pack has for this section (0 shows the empty state). */
   count: (pack: Pack) => number;
-  render: (pack: Pack, actions: PanelActions) => ComponentChildren;
+  /**
+   * How many pieces the section is drawn in, one per frame while the panel opens (see
+   * `utils/ui/draw-plan.ts`); one when left out.
+   */
+  pieces?: (pack: Pack) => number;
+  /** The section's content, its first `pieces` pieces (all when left out). */
+  render: (pack: Pack, actions: PanelActions, pieces?: number) => ComponentChildren;
 }
 
 type SectionId = SectionDefinition['id'];
@@ -41,12 +48,15 @@ function cardSection<T extends { id: string }>(
     id,
     heading: strings.sections[id],
     count: (pack) => items(pack).length,
-    render: (pack, actions) =>
-      items(pack).map((item) => (
-        <CardBoundary key={item.id} label={`${itemName} ${item.id}`}>
-          {card(item, actions)}
-        </CardBoundary>
-      )),
+    pieces: (pack) => piecesFor(items(pack).length),
+    render: (pack, actions, pieces = Infinity) =>
+      items(pack)
+        .slice(0, itemsIn(pieces))
+        .map((item) => (
+          <CardBoundary key={item.id} label={`${itemName} ${item.id}`} deps={[item, actions]}>
+            {card(item, actions)}
+          </CardBoundary>
+        )),
   };
 }
 
@@ -54,13 +64,15 @@ function cardSection<T extends { id: string }>(
 function blockSection(
   id: SectionId,
   count: (pack: Pack) => number,
-  block: (pack: Pack) => ComponentChildren,
+  block: (pack: Pack, pieces: number) => ComponentChildren,
 ): SectionDefinition {
   return {
     id,
     heading: strings.sections[id],
     count,
-    render: (pack) => <CardBoundary label={id}>{block(pack)}</CardBoundary>,
+    render: (pack, _actions, pieces = Infinity) => (
+      <CardBoundary label={id}>{block(pack, pieces)}</CardBoundary>
+    ),
   };
 }
 
@@ -69,9 +81,13 @@ export const SECTIONS: readonly SectionDefinition[] = [
     id: 'places',
     heading: strings.sections.places,
     count: (pack) => pack.places.length,
+    // The map first, then the cards a few at a time.
+    pieces: (pack) => (pack.map ? 1 : 0) + piecesFor(pack.places.length),
     // The map and the cards share a selection, so the section is one component; each card
     // still has its own error boundary inside it.
-    render: (pack) => <PlacesSection pack={pack} />,
+    render: (pack, _actions, pieces = Infinity) => (
+      <PlacesSection pack={pack} cards={itemsIn(pieces - (pack.map ? 1 : 0))} />
+    ),
   },
   cardSection(
     'people',
@@ -79,11 +95,15 @@ export const SECTIONS: readonly SectionDefinition[] = [
     (pack) => pack.people,
     (person, actions) => <PersonCard person={person} quotes={actions.quotes} />,
   ),
-  blockSection(
-    'timeline',
-    (pack) => pack.timeline.length,
-    (pack) => <Timeline pack={pack} />,
-  ),
+  {
+    ...blockSection(
+      'timeline',
+      (pack) => pack.timeline.length,
+      (pack, pieces) => <Timeline pack={pack} events={itemsIn(pieces - 1, EVENTS_PER_PIECE)} />,
+    ),
+    // The time phrases and the filter first, then the events a few at a time.
+    pieces: (pack) => 1 + piecesFor(pack.timeline.length, EVENTS_PER_PIECE),
+  },
   cardSection(
     'figures',
     'figure',

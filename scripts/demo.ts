@@ -13,7 +13,7 @@ import type { Evidence } from '../utils/recognition/verdict';
 import { launchWithExtension } from './lib/chromium';
 import { marksShots } from './lib/demo-marks';
 import { startFixtureServer } from './lib/fixture-server';
-import { layoutShots, sectionShots, timelineShots } from './lib/panel-shots';
+import { layoutShots, sectionShots, timelineShots, untilDrawn } from './lib/panel-shots';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'demo-output');
@@ -96,6 +96,7 @@ try {
           }
           if (!opened) await browser.clickToolbarButton(page);
           await panel.waitFor();
+          await untilDrawn(page, panel);
           await page.waitForTimeout(150);
         } else if (scheme === 'dark') {
           await page.close();

@@ -130,7 +130,8 @@ export function revealEvents(
   return events.every((event) => matchesFilter(event, filter)) ? filter : [];
 }
 
-function countEvents(months: TimelineMonth[]): number {
+/** How many events the months hold. */
+export function countEvents(months: readonly TimelineMonth[]): number {
   return months.reduce((sum, month) => sum + month.entries.length, 0);
 }
 
@@ -143,4 +144,22 @@ function groupByMonth(entries: TimelineEntry[]): TimelineMonth[] {
     month.entries.push(entry);
   }
   return months;
+}
+
+/**
+ * The first `count` events of the timeline's parts in order (before the publication, then after),
+ * still by month: a month cut short keeps its first events. The panel draws the timeline a few
+ * events per frame as it opens.
+ */
+export function firstEvents(parts: TimelineParts, count: number): TimelineParts {
+  let left = count;
+  const take = (months: readonly TimelineMonth[]) =>
+    months.flatMap((month) => {
+      if (left <= 0) return [];
+      const entries = month.entries.slice(0, left);
+      left -= entries.length;
+      return [entries.length === month.entries.length ? month : { ...month, entries }];
+    });
+  const before = take(parts.before);
+  return { before, after: take(parts.after) };
 }

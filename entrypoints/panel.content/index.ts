@@ -6,8 +6,9 @@ import {
   type Result,
   type ToBackground,
 } from '../../utils/messages';
+import { ensureHighlightStyles } from '../../utils/page/highlights';
 import { loadSettings, watchSettings } from '../../utils/settings';
-import { createMentionMarks, type MentionMarks } from '../../utils/ui/mention-marks';
+import { markMentions, type MentionMarks } from '../../utils/ui/mention-marks';
 import { createPanelController } from '../../utils/ui/panel-controller';
 import layoutCss from './layout.css?inline';
 import marksCss from './marks.css?inline';
@@ -27,10 +28,13 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     let marks: MentionMarks | null = null;
-    // Counts panel removals, so marks planned before one are not made after it.
-    let removals = 0;
+    // The reader's "marks" setting (read before the panel first shows, then watched).
+    let marksOn = true;
+    // Stops marking the page when the panel is removed before the marks are made.
+    let marking = new AbortController();
     const removeMarks = () => {
-      removals++;
+      marking.abort();
+      marking = new AbortController();
       marks?.destroy();
       marks = null;
     };
@@ -41,30 +45,50 @@ export default defineContentScript({
       loadData: async () => {
         const data = (await browser.runtime.sendMessage({ type: 'panel:data' })) as PanelData;
         if (!data.ok) return data;
-        const { marks: marksOn } = await loadSettings();
-        const planned = removals;
-        // Marked after the panel has drawn, so reading the page never delays it.
-        ctx.setTimeout(() => {
-          if (marks || planned !== removals) return;
-          marks = createMentionMarks({
+        const { signal } = marking;
+        // Marked once the panel has drawn, in slices, so reading the page never delays it.
+        const cancel = panel.whenDrawn(() => {
+          if (marks || signal.aborted) return;
+          markMentions({
             doc: document,
             pack: data.value.pack,
             css: marksCss,
+            // The setting as it is now: it may have changed while the panel was drawing.
             marks: marksOn,
             onOpen: (entity) => panel.showEntity(entity),
-          });
-          panel.refresh();
-        }, 0);
+            signal,
+          }).then(
+            (made) => {
+              if (signal.aborted) return made.destroy();
+              made.setEnabled(marksOn); // in case the setting changed while the page was read
+              marks = made;
+              panel.refresh();
+            },
+            (error: unknown) => {
+              if (!signal.aborted) console.warn('Backstory: the page was not marked', error);
+            },
+          );
+        });
+        signal.addEventListener('abort', cancel);
         return data;
       },
       marks: () => marks,
     });
     // The panel opens once the reader's settings are in, so it never flashes at the wrong side.
-    const settingsApplied = loadSettings().then(panel.applySettings, (error: unknown) =>
-      console.warn('Backstory: settings not read, using defaults', error),
+    const settingsApplied = loadSettings().then(
+      (settings) => {
+        panel.applySettings(settings);
+        marksOn = settings.marks;
+        // The page will be marked: its `::highlight` rules go in now, while restyling the page
+        // for them is cheap, not after the panel is drawn (a new page-level sheet restyles the
+        // panel too).
+        if (settings.marks) ensureHighlightStyles(document);
+      },
+      (error: unknown) => console.warn('Backstory: settings not read, using defaults', error),
     );
     // The reader's "marks" setting applies at once; the panel's switch changes this page only.
     const unwatchSettings = watchSettings((settings) => {
+      marksOn = settings.marks;
       marks?.setEnabled(settings.marks);
       panel.applySettings(settings);
     });

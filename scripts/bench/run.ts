@@ -157,11 +157,13 @@ if (panelOpen) {
   );
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const cost = (open: PanelOpenReport['first']) =>
+    `press to first frame ${ms(open.firstFrame)}, script ${ms(open.script)}, ` +
+    `style and layout ${ms(open.styleAndLayout)}, longest task ${ms(open.longestTask)} ` +
+    `(CPU ${ms(open.longestTaskCpu)}), tasks over 16 ms: ${open.longTasks} (CPU ${open.longTasksCpu})`;
   console.log(
-    `panel open (median of ${panelOpen.runs}; one frame is 16.7 ms): first open script ` +
-      `${ms(panelOpen.first.script)}, style and layout ${ms(panelOpen.first.styleAndLayout)}, ` +
-      `longest task ${ms(panelOpen.first.longestTask)}; reopen script ${ms(panelOpen.reopen.script)}, ` +
-      `style and layout ${ms(panelOpen.reopen.styleAndLayout)}, longest task ${ms(panelOpen.reopen.longestTask)}`,
+    `panel open (median of ${panelOpen.runs}; one frame is 16.7 ms):\n` +
+      `  first open: ${cost(panelOpen.first)}\n  reopen:     ${cost(panelOpen.reopen)}`,
   );
   console.log(
     `panel script ${kb(panelOpen.panelScript)} + map data ${kb(panelOpen.mapData)} = ` +

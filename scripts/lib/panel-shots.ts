@@ -44,10 +44,21 @@ export async function openArticle(
   await page.getByRole('button', { name: /^Backstory/ }).click();
   const panel = page.getByRole('complementary', { name: 'Backstory' });
   await panel.getByRole('navigation').waitFor();
+  await untilDrawn(page, panel);
   // The mouse rests away from the panel, so no hover state shows.
   await page.mouse.move(10, 400);
   await page.waitForTimeout(200);
   return { page, panel };
+}
+
+/**
+ * Waits until the panel has drawn every section (a piece per frame) and the page is marked (the
+ * marks switch stops waiting), so a picture never catches it half drawn.
+ */
+export async function untilDrawn(page: Page, panel: Locator): Promise<void> {
+  await panel.getByRole('navigation').waitFor();
+  const busy = panel.locator('section[aria-busy="true"], [role="switch"][aria-disabled="true"]');
+  while ((await busy.count()) > 0) await page.waitForTimeout(50);
 }
 
 /** Shoots the whole window, or only `element` (the panel). */

@@ -142,6 +142,8 @@ test('the whole panel is in the browser’s accessibility tree, not only what is
   const reader = await openPage(ARTICLE_URL);
   await reader.launcher.click();
   await expect(reader.heading('Notes on the article')).toBeVisible();
+  // The sections are drawn a piece per frame: once none is busy, all of it must be in the tree.
+  await expect(reader.panel.locator('section[aria-busy="true"]')).toHaveCount(0);
   // Chromium's own tree (what a screen reader gets), not Playwright's reading of the DOM: content
   // the browser skips laying out (content-visibility) drops out of it.
   const cdp = await extension.context.newCDPSession(reader.page);
@@ -188,6 +190,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(reader.panel).toBeVisible();
     // Focus follows the content in once it has loaded.
     await expect.poll(() => reader.focused()).toBe('h2');
+    // The way to the marks appears once the panel is drawn and the page marked.
+    await expect(reader.panel.getByRole('button', { name: /^Go to the marks/ })).toBeVisible();
 
     // The marks switch and the way to the marks, the section jumps, then into the People
     // section and its first card's controls.

@@ -39,9 +39,13 @@ async function mentionPoint(page: Page, word: string): Promise<{ x: number; y: n
   }, word);
 }
 
+/** Opens the panel and waits until it is drawn and the page marked (the switch then works). */
 async function openPanel(reader: PanelPage) {
   await reader.launcher.click();
   await expect(reader.panel.getByRole('heading', { name: 'Nikita Rakhimov' })).toBeAttached();
+  await expect(
+    reader.panel.getByRole('switch', { name: 'Marks in the article' }),
+  ).not.toHaveAttribute('aria-disabled', 'true');
 }
 
 const card = (reader: PanelPage, name: string) =>

@@ -189,20 +189,56 @@ describe('drawing on open', () => {
     return { panel, root, busy };
   }
 
-  it('draws the first section with the data and the others in the tasks after', async () => {
+  it('draws the header with the data, then a piece per frame, the map first', async () => {
     const { panel, root, busy } = await showWithData();
-    expect(root.querySelectorAll('#section-places .card').length).toBe(pack.places.length);
+    expect(root.querySelector('.header .title')?.textContent).toBe(pack.article.title);
+    expect(root.querySelector('#section-places .map')).toBeNull();
     expect(busy()).toEqual([
+      'section-places',
       'section-people',
       'section-timeline',
       'section-figures',
       'section-glossary',
       'section-notes',
     ]);
-    expect(root.querySelector('#section-people .card')).toBeNull();
+    // What the Places section holds after each drawing: the map, then its cards a few at a time.
+    const states: string[] = [];
+    const watch = new MutationObserver(() => {
+      const map = root.querySelector('#section-places .map') ? 'map' : 'no map';
+      const state = `${map}, ${root.querySelectorAll('#section-places .card').length} cards`;
+      if (states.at(-1) !== state) states.push(state);
+    });
+    watch.observe(root, { childList: true, subtree: true });
+    await vi.waitFor(() => expect(busy()).not.toContain('section-places'));
+    watch.disconnect();
+    expect(states[0]).toBe('map, 0 cards');
+    const counts = states.map((state) => Number(/(\d+) cards/.exec(state)?.[1]));
+    expect(counts.length).toBeGreaterThan(2);
+    expect(counts).toEqual([...counts].sort((x, y) => x - y));
+    expect(counts.at(-1)).toBe(pack.places.length);
     await vi.waitFor(() => expect(busy()).toEqual([]));
     expect(root.querySelectorAll('#section-people .card').length).toBe(pack.people.length);
+    expect(root.querySelectorAll('#section-figures .card').length).toBe(pack.figures.length);
     panel.destroy();
+  });
+
+  it('moves focus to the title once the content is on screen, unless it opened by itself', async () => {
+    const { panel, root } = await showWithData();
+    await vi.waitFor(() => expect(root.activeElement?.classList.contains('title')).toBe(true));
+    panel.hide();
+    panel.destroy();
+
+    const quiet = createPanelController({
+      doc: document,
+      css: '',
+      loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
+    });
+    quiet.show({ focus: false });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const quietRoot = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    expect(quietRoot.querySelector('.header .title')).not.toBeNull();
+    expect(quietRoot.activeElement).toBeNull();
+    quiet.destroy();
   });
 
   it('draws every section at once when the reader jumps to one', async () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   arrangeTimeline,
   articlePhrases,
+  countEvents,
   filterTimeline,
+  firstEvents,
   matchesFilter,
   revealEvents,
   tagCounts,
@@ -41,6 +43,30 @@ describe('arrangeTimeline', () => {
     expect(decree?.phrases.map((p) => p.phrase)).toEqual(['in the week since', 'last month']);
     const ids = articlePhrases(pack).map((p) => p.id);
     expect(new Set(ids).size).toBe(pack.timePhrases.length);
+  });
+});
+
+describe('firstEvents (the timeline drawn a few events at a time)', () => {
+  const parts = arrangeTimeline(pack);
+  const ids = (p: typeof parts) =>
+    [...p.before, ...p.after].flatMap((m) => m.entries.map((e) => e.event.id));
+  const all = ids(parts);
+
+  it.each([0, 1, 5, 8, 16, all.length - 1, all.length, all.length + 10, Infinity])(
+    'the first %s events, in order, still by month',
+    (count) => {
+      const first = firstEvents(parts, count);
+      expect(ids(first)).toEqual(all.slice(0, count));
+      for (const month of [...first.before, ...first.after]) {
+        expect(month.entries.length).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('fills the part before the publication before the part after', () => {
+    const before = countEvents(parts.before);
+    expect(firstEvents(parts, before).after).toEqual([]);
+    expect(countEvents(firstEvents(parts, before + 1).after)).toBe(1);
   });
 });
 

@@ -6,6 +6,10 @@
  * over the original nodes. DOM-free: pieces are plain strings.
  */
 import { foldText } from '../recognition/normalize';
+import { runAtOnce, type Steps } from '../slices';
+
+/** About how much text is folded, or split into words, between two chances to stop. */
+const CHARS_PER_STEP = 4_000;
 
 /** One run of original text (a text node's data) and whether a block boundary comes before it. */
 export interface TextPiece {
@@ -116,12 +120,23 @@ function isAscii(text: string): boolean {
  * take a fast path.
  */
 export function foldPieces(pieces: readonly TextPiece[]): FoldedText {
+  return runAtOnce(foldPiecesInSteps(pieces));
+}
+
+/** {@link foldPieces} as steps, stopping about every {@link CHARS_PER_STEP} characters. */
+export function* foldPiecesInSteps(pieces: readonly TextPiece[]): Steps<FoldedText> {
   const builder = new MapBuilder();
-  pieces.forEach(({ text, breakBefore }, index) => {
+  let sinceStop = 0;
+  for (const [index, { text, breakBefore }] of pieces.entries()) {
     if (breakBefore && builder.length > 0) builder.push('\n', -1, 0, 0);
     if (isAscii(text)) builder.pushAscii(text, index);
     else foldMixed(builder, text, index);
-  });
+    sinceStop += text.length;
+    if (sinceStop >= CHARS_PER_STEP) {
+      sinceStop = 0;
+      yield;
+    }
+  }
   const { length } = builder;
   return {
     text: builder.parts.join(''),
@@ -133,13 +148,23 @@ export function foldPieces(pieces: readonly TextPiece[]): FoldedText {
 
 /** The words of a folded text with their offsets, in order. */
 export function foldedWords(folded: FoldedText): FoldedWord[] {
+  return runAtOnce(foldedWordsInSteps(folded));
+}
+
+/** {@link foldedWords} as steps, stopping about every {@link CHARS_PER_STEP} characters. */
+export function* foldedWordsInSteps(folded: FoldedText): Steps<FoldedWord[]> {
   const words: FoldedWord[] = [];
+  let stopAt = CHARS_PER_STEP;
   for (const match of folded.text.matchAll(WORD)) {
     words.push({
       word: sameSigma(match[0]),
       from: match.index,
       to: match.index + match[0].length,
     });
+    if (match.index >= stopAt) {
+      stopAt = match.index + CHARS_PER_STEP;
+      yield;
+    }
   }
   return words;
 }

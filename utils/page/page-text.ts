@@ -3,7 +3,13 @@
  * ground on which quotes and mentions are found and highlighted without touching the page's DOM.
  * Takes the root element as a parameter, so tests hand it a fixture document.
  */
-import { foldedWords, foldPieces, type FoldedText, type FoldedWord } from './folded-text';
+import { runAtOnce, type Steps } from '../slices';
+import {
+  foldedWordsInSteps,
+  foldPiecesInSteps,
+  type FoldedText,
+  type FoldedWord,
+} from './folded-text';
 
 /** A part of the page read for matching. */
 export interface PageText {
@@ -25,6 +31,9 @@ export interface ReadTextOptions {
  * endless feed, a huge archive) is read only this far, so highlighting never stalls it.
  */
 export const MAX_TEXT = 400_000;
+
+/** How many nodes are walked between two chances to stop. */
+const NODES_PER_STEP = 200;
 
 // NodeFilter's constants, written out so the module needs no browser globals.
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
@@ -112,6 +121,18 @@ function blockOf(node: Node, root: Element): Element {
  * Backstory's own elements and anything `exclude` names, folded into words.
  */
 export function readPageText(root: Element, options: ReadTextOptions = {}): PageText {
+  return runAtOnce(readPageTextInSteps(root, options));
+}
+
+/**
+ * {@link readPageText} as steps (see `utils/slices.ts`), so a long page is read over several
+ * tasks. The tree walker is live: text the page changes between two steps is read as it is when
+ * reached (as with any change after reading, ranges over removed nodes collapse).
+ */
+export function* readPageTextInSteps(
+  root: Element,
+  options: ReadTextOptions = {},
+): Steps<PageText> {
   const doc = root.ownerDocument;
   const nodes: Text[] = [];
   const pieces: { text: string; breakBefore: boolean }[] = [];
@@ -126,7 +147,9 @@ export function readPageText(root: Element, options: ReadTextOptions = {}): Page
       return isSkipped(element) || options.exclude?.(element) ? FILTER_REJECT : FILTER_ACCEPT;
     },
   });
+  let walked = 0;
   for (let node = walker.nextNode(); node && length < maxChars; node = walker.nextNode()) {
+    if (++walked % NODES_PER_STEP === 0) yield;
     if (node.nodeType === ELEMENT_NODE) {
       if ((node as Element).localName === 'br') pendingBreak = true;
       continue;
@@ -140,8 +163,8 @@ export function readPageText(root: Element, options: ReadTextOptions = {}): Page
     lastBlock = block;
     pendingBreak = false;
   }
-  const folded = foldPieces(pieces);
-  return { nodes, folded, words: foldedWords(folded) };
+  const folded = yield* foldPiecesInSteps(pieces);
+  return { nodes, folded, words: yield* foldedWordsInSteps(folded) };
 }
 
 /** A DOM Range over the original text of folded offsets `[from, to)` (word bounds of a match). */

@@ -18,9 +18,10 @@ import {
   MENTION_HIGHLIGHT,
   setHighlight,
 } from '../page/highlights';
-import { nodesOf, rangeOf, readPageText } from '../page/page-text';
+import { nodesOf, rangeOf, readPageTextInSteps } from '../page/page-text';
 import { articleRoot, isNotArticle } from '../page/read-page';
 import { scrollToRange } from '../page/scroll-to-range';
+import { runAtOnce, runInSlices, type Steps } from '../slices';
 import { pageStrings } from '../strings';
 import { boxContains, placeCard, type Box } from './card-position';
 import { caretAt, firstBox, visibleIndex } from './mention-geometry';
@@ -41,6 +42,14 @@ export interface MentionMarksOptions {
   marks?: boolean;
   /** Opens the panel at the entity's card. */
   onOpen: (entity: Pick<MentionEntity, 'kind' | 'id'>) => void;
+  /** The mentions already found (see {@link markMentions}); the page is read when left out. */
+  found?: FoundMentions;
+}
+
+/** The mentions found on a page, and which text nodes each one touches. */
+export interface FoundMentions {
+  mentions: Mention[];
+  byNode: Map<Node, number[]>;
 }
 
 /** The marks on one page. */
@@ -58,6 +67,37 @@ export interface MentionMarks {
 interface Mention {
   entity: MentionEntity;
   range: Range;
+}
+
+/** Reads the article's main text and finds the pack's people and places in it, in steps. */
+export function* findPageMentionsInSteps(doc: Document, pack: Pack): Steps<FoundMentions> {
+  const root = articleRoot(doc) ?? doc.body;
+  const page = yield* readPageTextInSteps(root, { exclude: isNotArticle });
+  const matches = findMentions(page.words, mentionEntities(pack));
+  yield;
+  const mentions = matches.map((m) => ({ entity: m.entity, range: rangeOf(page, m.from, m.to) }));
+  const byNode = new Map<Node, number[]>();
+  matches.forEach((m, index) => {
+    for (const node of nodesOf(page, m.from, m.to)) {
+      byNode.set(node, [...(byNode.get(node) ?? []), index]);
+    }
+  });
+  return { mentions, byNode };
+}
+
+/**
+ * Finds the mentions in slices that give the page's main thread back between them (a long page
+ * takes many), then marks them as {@link createMentionMarks} does. Rejects if `signal` aborts.
+ */
+export async function markMentions(
+  options: MentionMarksOptions & { signal?: AbortSignal },
+): Promise<MentionMarks> {
+  const { signal, ...rest } = options;
+  if (rest.marks === false) return createMentionMarks(rest);
+  const found = await runInSlices(findPageMentionsInSteps(rest.doc, rest.pack), {
+    ...(signal && { signal }),
+  });
+  return createMentionMarks({ ...rest, found });
 }
 
 /** Marks the page's mentions of the pack's people and places (unless `marks` is false). */
@@ -85,17 +125,11 @@ export function createMentionMarks(options: MentionMarksOptions): MentionMarks {
   let pointer: { x: number; y: number } | null = null;
   let frame = 0;
 
+  // Found before the marks were made (the first time only: the page may change after).
+  let found = options.found;
   const scan = () => {
-    const root = articleRoot(doc) ?? doc.body;
-    const page = readPageText(root, { exclude: isNotArticle });
-    const matches = findMentions(page.words, mentionEntities(pack));
-    mentions = matches.map((m) => ({ entity: m.entity, range: rangeOf(page, m.from, m.to) }));
-    byNode = new Map();
-    matches.forEach((m, index) => {
-      for (const node of nodesOf(page, m.from, m.to)) {
-        byNode.set(node, [...(byNode.get(node) ?? []), index]);
-      }
-    });
+    ({ mentions, byNode } = found ?? runAtOnce(findPageMentionsInSteps(doc, pack)));
+    found = undefined;
   };
 
   /** The mention whose card shows, and why. */

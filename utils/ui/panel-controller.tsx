@@ -4,13 +4,15 @@
  */
 import { createRef, render } from 'preact';
 import type { MarksState } from '../../components/MarksControl';
-import { Panel, type PanelState } from '../../components/Panel';
+import { Panel, sectionPieces, type PanelState } from '../../components/Panel';
 import { SECTIONS, type PanelActions } from '../../components/sections';
 import type { QuoteActions } from '../../components/PersonCard';
 import type { Result } from '../messages';
 import type { Pack } from '../packs/types';
 import type { Verdict } from '../recognition/verdict';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { runInSlices } from '../slices';
+import { afterNextFrame } from './after-frame';
 import { createPagePush } from './page-push';
 import { createShadowHost, deepActiveElement, type ShadowHost } from './shadow-host';
 import { createQuoteHighlighter } from './show-in-article';
@@ -65,6 +67,12 @@ export interface PanelController {
   showEntity(entity: EntityRef): void;
   /** Draws the panel again (after the marks changed). */
   refresh(): void;
+  /**
+   * Runs `work` once the panel's content is all drawn and on screen (in a task after the frame
+   * that shows the last of it), so work on the page never competes with drawing the panel.
+   * Returns a function that cancels it.
+   */
+  whenDrawn(work: () => void): () => void;
   isOpen(): boolean;
   /**
    * Applies the reader's settings, live if the panel is open: turned-off sections disappear, the
@@ -99,10 +107,13 @@ export function createPanelController({
     quotes = next;
     actions = { quotes };
   };
-  // How many sections have their content drawn: the first with the data, then one more per task
-  // (see `drawRest`), so no single task lays out the whole panel.
-  let drawnSections = Infinity;
-  let drawTimer: ReturnType<typeof setTimeout> | undefined;
+  const view = doc.defaultView;
+  // How many pieces of the sections are drawn: none with the data (the header and the section
+  // headings), then one more after each frame, the Places map first (see `drawRest` and
+  // `utils/ui/draw-plan.ts`), so no single task lays out more than a frame's worth of the panel.
+  let drawnPieces = Infinity;
+  let cancelDraw = () => {};
+  let cancelFocus = () => {};
 
   const marksState = (): MarksState | null => {
     if (!marks) return null;
@@ -136,43 +147,84 @@ export function createPanelController({
         sections={settings.sections}
         actions={actions}
         marks={marksState()}
-        drawn={drawnSections}
+        drawn={drawnPieces}
       />,
       container,
     );
   };
-  /** Draws the sections not drawn yet, one per task. */
+  /** How many pieces the shown sections have in all (0 until the data is in). */
+  const totalPieces = () => {
+    if (state.status !== 'ready') return 0;
+    const shown = SECTIONS.filter((section) => settings.sections[section.id] !== false);
+    return sectionPieces(shown, state.pack).reduce((sum, pieces) => sum + pieces, 0);
+  };
+  // Work waiting for the panel to be drawn (see `whenDrawn`).
+  let waiting: (() => void)[] = [];
+  const drawn = () => state.status === 'ready' && drawnPieces === Infinity;
+  const runWaiting = () => {
+    const work = waiting;
+    waiting = [];
+    for (const run of work) run();
+  };
+  function whenDrawn(work: () => void): () => void {
+    let cancel = () => {};
+    const run = () => (cancel = afterNextFrame(view, work));
+    if (drawn()) run();
+    else waiting.push(run);
+    return () => {
+      waiting = waiting.filter((other) => other !== run);
+      cancel();
+    };
+  }
+  /** Draws the pieces not drawn yet, one after each frame. */
   const drawRest = () => {
-    clearTimeout(drawTimer);
-    if (drawnSections >= SECTIONS.length) return;
-    drawTimer = setTimeout(() => {
-      drawnSections += 1;
+    cancelDraw();
+    if (drawnPieces >= totalPieces()) {
+      drawnPieces = Infinity;
+      runWaiting();
+      return;
+    }
+    cancelDraw = afterNextFrame(view, () => {
+      drawnPieces += 1;
       draw();
       drawRest();
-    }, 0);
+    });
   };
-  /** Draws every section now (before moving to one). */
+  /** Draws everything now (before moving to a section or a card). */
   const drawAll = () => {
-    if (drawnSections >= SECTIONS.length) return;
-    clearTimeout(drawTimer);
-    drawnSections = Infinity;
+    if (drawnPieces === Infinity) return;
+    cancelDraw();
+    drawnPieces = Infinity;
     draw();
+    runWaiting();
   };
   const updatePush = () => push.set(open && settings.layout === 'push' ? settings.side : null);
 
-  let locateTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelLocate = () => {};
   /**
-   * Reads the page again for the pack's quotes (it may have changed since the panel last opened),
-   * just after the panel has drawn, so a long page never delays it.
+   * Reads the page again for the pack's quotes (it may have changed since the panel last opened)
+   * once the panel is drawn, in slices, so a long page never delays it or holds up a frame.
    */
   const locateQuotes = () => {
-    clearTimeout(locateTimer);
-    locateTimer = setTimeout(() => {
+    cancelLocate();
+    const abort = new AbortController();
+    const cancelWait = whenDrawn(() => {
       if (state.status !== 'ready') return;
       const texts = state.pack.people.flatMap((person) => person.quotes.map((q) => q.text));
-      setQuotes({ ...quotes, onPage: highlighter.locate(texts) });
-      draw();
-    }, 0);
+      runInSlices(highlighter.locateInSteps(texts), { signal: abort.signal }).then(
+        (onPage) => {
+          setQuotes({ ...quotes, onPage });
+          draw();
+        },
+        (error: unknown) => {
+          if (!abort.signal.aborted) console.warn('Backstory: quotes not looked for', error);
+        },
+      );
+    });
+    cancelLocate = () => {
+      cancelWait();
+      abort.abort();
+    };
   };
 
   // Focus stays on the button pressed, so keyboard users can go on to the next quote or press
@@ -184,8 +236,20 @@ export function createPanelController({
   }
 
   const focusPanel = () => {
+    cancelFocus();
     const target = titleRef.current ?? shadow?.root.querySelector<HTMLElement>('button.close');
     target?.focus({ preventScroll: true });
+  };
+  /**
+   * Focuses the panel once what was just drawn is on screen: focusing at once would lay the new
+   * content out in the same task as drawing it. Focus still goes in only if the panel is open and
+   * did not open by itself.
+   */
+  const focusAfterFrame = () => {
+    cancelFocus();
+    cancelFocus = afterNextFrame(view, () => {
+      if (open && focusOnReady) focusPanel();
+    });
   };
 
   // Only the controller decides whether the panel shows: a page that sets or removes the open
@@ -216,12 +280,12 @@ export function createPanelController({
         state = result.ok
           ? { status: 'ready', ...result.value }
           : { status: 'error', message: result.error };
-        drawnSections = 1;
+        drawnPieces = 0;
         locateQuotes();
         draw();
         drawRest();
         // Focus follows the content in, unless the panel opened by itself.
-        if (open && focusOnReady) focusPanel();
+        if (open && focusOnReady) focusAfterFrame();
       },
       (error: unknown) => {
         state = { status: 'error', message: String(error) };
@@ -240,6 +304,7 @@ export function createPanelController({
       return true;
     }
     returnFocus = focus ? deepActiveElement(doc) : null;
+    const first = !shadow;
     if (!shadow) mount();
     else {
       locateQuotes();
@@ -249,13 +314,16 @@ export function createPanelController({
     syncOpenAttribute();
     shadow?.raise();
     updatePush();
-    if (focus) focusPanel();
+    // The first time, the panel is new: focus goes in once it is on screen.
+    if (focus && first) focusAfterFrame();
+    else if (focus) focusPanel();
     return true;
   };
 
   function hide() {
     if (!open) return;
     open = false;
+    cancelFocus();
     syncOpenAttribute();
     updatePush();
     highlighter.clear();
@@ -268,6 +336,7 @@ export function createPanelController({
   }
 
   function jump(sectionId: string) {
+    cancelFocus();
     drawAll();
     const section = shadow?.root.getElementById(`section-${sectionId}`);
     const heading = section?.querySelector<HTMLElement>('h2');
@@ -279,6 +348,7 @@ export function createPanelController({
 
   function showEntity({ kind, id }: EntityRef) {
     show();
+    cancelFocus();
     drawAll();
     const card = shadow?.root.getElementById(`${kind}-${id}`);
     card?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
@@ -291,6 +361,7 @@ export function createPanelController({
     hide,
     showEntity,
     refresh: draw,
+    whenDrawn,
     isOpen: () => open,
     applySettings: (next) => {
       settings = next;
@@ -300,8 +371,10 @@ export function createPanelController({
     destroy: () => {
       guard.disconnect();
       push.set(null);
-      clearTimeout(locateTimer);
-      clearTimeout(drawTimer);
+      cancelLocate();
+      cancelDraw();
+      cancelFocus();
+      waiting = [];
       highlighter.clear();
       if (container) render(null, container);
       shadow?.destroy();

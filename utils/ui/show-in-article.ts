@@ -5,14 +5,17 @@
  */
 import { findPassage } from '../page/find-passage';
 import { clearHighlight, QUOTE_HIGHLIGHT, setHighlight } from '../page/highlights';
-import { rangeOf, readPageText, type PageText } from '../page/page-text';
+import { rangeOf, readPageTextInSteps, type PageText } from '../page/page-text';
 import { articleRoot, isNotArticle } from '../page/read-page';
 import { scrollToRange } from '../page/scroll-to-range';
+import { runAtOnce, type Steps } from '../slices';
 
 /** Finds, shows and highlights quotes on one page. */
 export interface QuoteHighlighter {
   /** Which of `quotes` are on the page now (read afresh: the page may have changed). */
   locate(quotes: readonly string[]): Set<string>;
+  /** {@link QuoteHighlighter.locate} in steps (see `utils/slices.ts`), for a long page. */
+  locateInSteps(quotes: readonly string[]): Steps<Set<string>>;
   /** Scrolls to the quote and highlights it; false (and nothing changes) when it is not on the page. */
   show(quote: string): boolean;
   /** Removes the highlight. */
@@ -23,21 +26,34 @@ export interface QuoteHighlighter {
  * Where quotes are looked for: the article's main text first (so a quote found there wins over a
  * copy in a "most read" box), then the whole page.
  */
-function readScopes(doc: Document): (() => PageText)[] {
+function readScopes(doc: Document): (() => Steps<PageText>)[] {
   return [
-    () => {
-      const root = articleRoot(doc);
-      return readPageText(root ?? doc.body, { exclude: isNotArticle });
-    },
-    () => readPageText(doc.body),
+    () => readPageTextInSteps(articleRoot(doc) ?? doc.body, { exclude: isNotArticle }),
+    () => readPageTextInSteps(doc.body),
   ];
 }
 
 /** Creates the quote highlighter for a document. */
 export function createQuoteHighlighter({ doc }: { doc: Document }): QuoteHighlighter {
+  function* locateInSteps(quotes: readonly string[]): Steps<Set<string>> {
+    const found = new Set<string>();
+    let missing = [...quotes];
+    for (const read of readScopes(doc)) {
+      if (missing.length === 0) break;
+      const page = yield* read();
+      const left: string[] = [];
+      for (const quote of missing) {
+        if (findPassage(page, quote)) found.add(quote);
+        else left.push(quote);
+        yield;
+      }
+      missing = left;
+    }
+    return found;
+  }
   const find = (quote: string): Range | null => {
     for (const read of readScopes(doc)) {
-      const page = read();
+      const page = runAtOnce(read());
       const match = findPassage(page, quote);
       if (match) return rangeOf(page, match.from, match.to);
     }
@@ -45,15 +61,9 @@ export function createQuoteHighlighter({ doc }: { doc: Document }): QuoteHighlig
   };
   return {
     locate(quotes) {
-      const found = new Set<string>();
-      let missing = [...quotes];
-      for (const read of readScopes(doc)) {
-        if (missing.length === 0) break;
-        const page = read();
-        missing = missing.filter((quote) => !(findPassage(page, quote) && found.add(quote)));
-      }
-      return found;
+      return runAtOnce(locateInSteps(quotes));
     },
+    locateInSteps,
     show(quote) {
       const range = find(quote);
       if (!range) return false;

@@ -1,0 +1,101 @@
+/**
+ * Reads a Chromium trace (CDP `Tracing`, as Playwright's `browser.startTracing` records it) for the
+ * main thread of one page's renderer: its tasks, how long each ran and, for the long ones, what
+ * ran inside (timers, script, style, layout, paint, garbage collection). Used by the panel-open
+ * benchmark to count the tasks over one frame and, with `BENCH_TASKS=1`, to say what they were.
+ */
+
+/** One trace event, as much of it as is read here. */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time, µs: without the time the thread waited for a core. */
+  tdur?: number;
+  args?: {
+    name?: string;
+    data?: {
+      frames?: { processId?: number; url?: string }[];
+      functionName?: string;
+      url?: string;
+      type?: string;
+    };
+  };
+}
+
+/** A task on the page's main thread, with the work inside it worth naming. */
+export interface MainThreadTask {
+  /** Start, ms after the first task in the trace. */
+  start: number;
+  duration: number;
+  /**
+   * The thread's CPU time in it, ms: on a machine shared with other work the wall-clock duration
+   * also counts time the thread waited for a core; this does not.
+   */
+  cpu: number;
+  /** What ran inside, longest-first, e.g. "TimerFire 12.3 ms" or "Layout 8.0 ms". */
+  inside: string[];
+}
+
+/** Events inside a task that say what the task was doing. */
+const NAMED = new Set([
+  'EvaluateScript',
+  'v8.compile',
+  'TimerFire',
+  'FunctionCall',
+  'FireAnimationFrame',
+  'EventDispatch',
+  'UpdateLayoutTree',
+  'Layout',
+  'Paint',
+  'Commit',
+  'MinorGC',
+  'MajorGC',
+  'ParseHTML',
+  'SerializedScriptValueFactory::deserialize',
+  'CSSParserImpl::parseStyleSheet',
+]);
+
+/** The main-thread tasks of the renderer that shows `url` (the first frame with that address). */
+export function mainThreadTasks(events: readonly TraceEvent[], url: string): MainThreadTask[] {
+  const started = events.find((event) => event.name === 'TracingStartedInBrowser');
+  const pid = started?.args?.data?.frames?.find((frame) => frame.url === url)?.processId;
+  const main = events.find(
+    (event) =>
+      event.pid === pid && event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
+  );
+  if (!main) throw new Error(`trace: no main thread for ${url}`);
+  const onMain = events.filter(
+    (event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X',
+  );
+  const tasks = onMain.filter((event) => event.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const origin = tasks[0]?.ts ?? 0;
+  return tasks.map((task) => {
+    const end = task.ts + (task.dur ?? 0);
+    const inside = onMain
+      .filter(
+        (event) =>
+          NAMED.has(event.name) &&
+          event.ts >= task.ts &&
+          event.ts + (event.dur ?? 0) <= end &&
+          (event.dur ?? 0) >= 500,
+      )
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .map((event) => {
+        const data = event.args?.data;
+        const what = [data?.functionName, data?.url?.split('/').pop(), data?.type]
+          .filter(Boolean)
+          .join(' ');
+        return `${event.name}${what ? ` (${what})` : ''} ${((event.dur ?? 0) / 1000).toFixed(1)} ms`;
+      });
+    return {
+      start: (task.ts - origin) / 1000,
+      duration: (task.dur ?? 0) / 1000,
+      cpu: (task.tdur ?? task.dur ?? 0) / 1000,
+      inside,
+    };
+  });
+}

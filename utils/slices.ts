@@ -1,0 +1,81 @@
+/**
+ * Long work cut into slices that give the main thread back in between: the work is a generator
+ * that `yield`s wherever it may stop, and `runInSlices` runs it until its time budget is spent,
+ * then continues in a later task. DOM-free (the clock and the way to wait are parameters), so it
+ * is unit-tested with a fake clock.
+ */
+
+/** How long one slice may run, ms: half a frame, leaving the rest to the page's own work. */
+export const SLICE_BUDGET_MS = 8;
+
+/** Work that can stop wherever it `yield`s and finally returns `T`. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** What `runInSlices` needs. */
+export interface SliceOptions {
+  /** Time budget of one slice, ms ({@link SLICE_BUDGET_MS} when left out). */
+  budgetMs?: number;
+  /** The clock, ms (`performance.now` when left out). */
+  now?: () => number;
+  /** Runs `work` in a later task ({@link nextTask} when left out). */
+  next?: (work: () => void) => void;
+  /** Stops the work between two slices; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** Runs `steps` in slices of at most about `budgetMs` each; resolves with what it returns. */
+export function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T> {
+  const budget = options.budgetMs ?? SLICE_BUDGET_MS;
+  const now = options.now ?? (() => performance.now());
+  const next = options.next ?? nextTask;
+  return new Promise<T>((resolve, reject) => {
+    const slice = () => {
+      if (options.signal?.aborted) {
+        steps.return(undefined as T);
+        reject(options.signal.reason);
+        return;
+      }
+      const end = now() + budget;
+      try {
+        for (;;) {
+          const step = steps.next();
+          if (step.done) {
+            resolve(step.value);
+            return;
+          }
+          if (now() >= end) break;
+        }
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      next(slice);
+    };
+    slice();
+  });
+}
+
+/** Runs `steps` to the end at once, for callers that need the result now. */
+export function runAtOnce<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+interface PostTaskScheduler {
+  postTask(work: () => void, options?: { priority?: string }): Promise<unknown>;
+}
+
+/**
+ * Runs `work` in a new task: `scheduler.postTask` where the browser has it (Chromium; it is not
+ * clamped to 4 ms when tasks queue tasks), `setTimeout` elsewhere (Firefox ESR).
+ */
+export function nextTask(work: () => void): void {
+  const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
+  if (typeof scheduler?.postTask === 'function') {
+    scheduler.postTask(work, { priority: 'user-visible' }).catch((error: unknown) => {
+      console.warn('Backstory: a scheduled task failed', error);
+    });
+  } else setTimeout(work, 0);
+}

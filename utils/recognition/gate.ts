@@ -68,7 +68,7 @@ function namesFound(
   text: string,
   finder: RegExp,
   gate: CompiledGate,
-  { byPrefix }: GateTables,
+  { byPrefix, reach }: GateTables,
   names: number,
 ): boolean {
   const seen = new Map<number, Set<number>>();
@@ -79,14 +79,14 @@ function namesFound(
     finder.lastIndex = start + 1;
     // Inside a word: keys in other scripts are searched for without `\b`.
     if (start > 0 && isLower(text, start - 1) && isLower(text, start)) continue;
-    // Folded from a little further on, so that marks after the letters found count too.
-    const hit = gateFold(foldText(text.slice(start, start + 2 * GATE_PREFIX))).slice(
-      0,
-      GATE_PREFIX,
-    );
-    for (let length = hit.length; length > 0; length--) {
-      for (const key of byPrefix.get(hit.slice(0, length)) ?? []) {
-        if (!isWordAt(text, start, gate.keys[key] ?? '')) continue;
+    // Folded once per hit, far enough for the longest key with marks or invisible characters in it.
+    const plain = plainText(text.slice(start, start + reach));
+    const folded = gateFold(plain);
+    // Lower-casing keeps the length of almost every text; where it does not, go by the folded one.
+    const cased = folded.length === plain.length ? plain : folded;
+    for (let length = Math.min(GATE_PREFIX, folded.length); length > 0; length--) {
+      for (const key of byPrefix.get(folded.slice(0, length)) ?? []) {
+        if (!isWordAt(folded, cased, gate.keys[key] ?? '')) continue;
         for (const entity of gate.entities[key] ?? []) {
           const pack = Math.floor(entity / ENTITY_SLOTS);
           const entities = seen.get(pack) ?? new Set<number>();
@@ -100,18 +100,14 @@ function namesFound(
 }
 
 /**
- * Whether the key's word is at `start`, read as the engine folds text (room is left for invisible
- * characters and combining marks in it). A whole word must not run on into a lower-case letter; a
- * capital may follow, as where `textContent` joins two blocks ("KazakhstanRussians fled").
+ * Whether the key's word starts `folded` (text read as the engine folds it; `cased` is the same
+ * before lower-casing). A whole word must not run on into a lower-case letter; a capital may
+ * follow, as where `textContent` joins two blocks ("KazakhstanRussians fled").
  */
-function isWordAt(text: string, start: number, key: string): boolean {
+function isWordAt(folded: string, cased: string, key: string): boolean {
   const stem = key.endsWith('*');
   const word = stem ? key.slice(0, -1) : key;
-  const plain = plainText(text.slice(start, start + 2 * word.length + 1));
-  const folded = gateFold(plain);
-  if (!folded.startsWith(word)) return false;
-  // Lower-casing keeps the length of almost every text; where it does not, go by the folded one.
-  return stem || !isLower(folded.length === plain.length ? plain : folded, word.length);
+  return folded.startsWith(word) && (stem || !isLower(cased, word.length));
 }
 
 const LOWER = /\p{Ll}/u;
@@ -130,6 +126,8 @@ interface GateTables {
   script: RegExp | null;
   /** A key's first letters (up to {@link GATE_PREFIX}) to the positions of the keys they start. */
   byPrefix: Map<string, number[]>;
+  /** How much text is folded at a hit: twice the longest key, and one more for the next letter. */
+  reach: number;
 }
 
 const built = new WeakMap<CompiledGate, GateTables>();
@@ -143,31 +141,48 @@ function tablesOf(gate: CompiledGate): GateTables {
     if (list) list.push(position);
     else byPrefix.set(prefix, [position]);
   });
-  // Longest first: at one position the RegExp takes the first alternative that matches.
-  const prefixes = [...byPrefix.keys()].sort((a, b) => b.length - a.length);
   const word = /^\w/;
-  const latin = prefixes.filter((prefix) => word.test(prefix));
-  const others = prefixes.filter((prefix) => !word.test(prefix));
+  const latin = [...byPrefix.keys()].filter((prefix) => word.test(prefix));
+  const others = [...byPrefix.keys()].filter((prefix) => !word.test(prefix));
   // Decomposed text ("Choi" + U+0308) is found by the letters without their marks: with marks in
   // it, V8 scans for the RegExp several times slower. The hit is folded, so the marks count there.
-  const written = new Set(
-    latin.flatMap((prefix) => {
-      const capital = prefix.charAt(0).toUpperCase() + prefix.slice(1);
-      return [capital, capital.normalize('NFD').replace(MARKS, '')].map(escape);
-    }),
-  );
+  const written = latin.flatMap((prefix) => {
+    const capital = prefix.charAt(0).toUpperCase() + prefix.slice(1);
+    return [capital, capital.normalize('NFD').replace(MARKS, '')];
+  });
   const letters = [...new Set(others.join(''))].join('');
-  const folded = [latin.length > 0 ? `\\b(?:${latin.map(escape).join('|')})` : '']
-    .concat(others.map(escape))
-    .filter(Boolean);
+  const folded = [
+    latin.length > 0 ? `\\b${trie(latin)}` : '',
+    others.length > 0 ? trie(others) : '',
+  ]
+    .filter(Boolean)
+    .join('|');
   tables = {
-    written: written.size > 0 ? new RegExp([...written].join('|'), 'g') : null,
-    folded: new RegExp(folded.length > 0 ? folded.join('|') : '[^\\s\\S]', 'g'),
+    written: written.length > 0 ? new RegExp(trie(written), 'g') : null,
+    folded: new RegExp(folded || '[^\\s\\S]', 'g'),
     script: letters ? new RegExp(`[${escape(letters)}]`, 'i') : null,
     byPrefix,
+    reach: 2 * gate.keys.reduce((longest, key) => Math.max(longest, key.length), 0) + 1,
   };
   built.set(gate, tables);
   return tables;
+}
+
+/**
+ * A RegExp source that matches the start of any of `words`, as a tree of their letters
+ * ("Ka(?:za|sa)|Mo(?:sc|sk)"): with many words (a thousand packs), V8 then tries a letter or two
+ * at each capital instead of every word in turn.
+ */
+function trie(words: readonly string[]): string {
+  const byFirst = new Map<string, string[]>();
+  for (const word of words) {
+    if (!word) return '';
+    const rests = byFirst.get(word.charAt(0));
+    if (rests) rests.push(word.slice(1));
+    else byFirst.set(word.charAt(0), [word.slice(1)]);
+  }
+  const branches = [...byFirst].map(([first, rests]) => escape(first) + trie(rests));
+  return branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`;
 }
 
 function escape(text: string): string {

@@ -55,7 +55,9 @@ test('the panel shows sourced places, people and dated events', async ({ openPag
   await expect(panel.getByRole('heading', { name: 'Almaty', exact: true })).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Nikita Rakhimov', exact: true })).toBeAttached();
   await expect(panel.locator('time[datetime="2022-09-21"]').first()).toBeAttached();
-  // Every card and event cites at least one source, each a real https link that opens safely.
+  // Every card and event cites at least one source, each a real https link that opens safely
+  // (counted once the panel, drawn a few cards per frame, is all there).
+  await expect(panel.locator('section[aria-busy="true"]')).toHaveCount(0);
   const cards = panel.locator('article.card, li.event');
   const count = await cards.count();
   expect(count).toBeGreaterThan(30);

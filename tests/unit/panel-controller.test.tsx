@@ -241,6 +241,20 @@ describe('drawing on open', () => {
     quiet.destroy();
   });
 
+  it('closes on Escape pressed before focus has moved in, and only then', async () => {
+    const { panel, root } = await showWithData();
+    expect(root.activeElement).toBeNull();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(panel.isOpen()).toBe(false);
+
+    // Once focus is in, Escape in the page is the page's again.
+    panel.show();
+    await vi.waitFor(() => expect(root.activeElement?.classList.contains('title')).toBe(true));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(panel.isOpen()).toBe(true);
+    panel.destroy();
+  });
+
   it('draws every section at once when the reader jumps to one', async () => {
     const { panel, root, busy } = await showWithData();
     expect(busy()).not.toEqual([]);

@@ -247,9 +247,23 @@ export function createPanelController({
    */
   const focusAfterFrame = () => {
     cancelFocus();
-    cancelFocus = afterNextFrame(view, () => {
-      if (open && focusOnReady) focusPanel();
+    // Until focus is in, Escape pressed where it still is (the launcher, the page) closes the
+    // panel the reader has just opened, as it will once focus is in.
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !open) return;
+      event.stopPropagation();
+      hide();
+    };
+    doc.addEventListener('keydown', onEscape, true);
+    const cancelFrame = afterNextFrame(view, () => {
+      const focus = open && focusOnReady;
+      cancelFocus();
+      if (focus) focusPanel();
     });
+    cancelFocus = () => {
+      cancelFrame();
+      doc.removeEventListener('keydown', onEscape, true);
+    };
   };
 
   // Only the controller decides whether the panel shows: a page that sets or removes the open

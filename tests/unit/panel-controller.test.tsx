@@ -19,12 +19,20 @@ const defaults: PanelSettings = {
   marks: DEFAULT_SETTINGS.marks,
 };
 
+/** What every panel here is made with: the story's verdict and pack, no stylesheet. */
+const STORY = {
+  doc: document,
+  css: '',
+  loadData: () => Promise.resolve({ ok: true as const, value: { verdict, pack } }),
+};
+
+/** A panel controller for the story. */
+function storyPanel() {
+  return createPanelController(STORY);
+}
+
 async function openPanel() {
-  const panel = createPanelController({
-    doc: document,
-    css: '',
-    loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
-  });
+  const panel = storyPanel();
   panel.show();
   // Let the data promise settle and the panel draw it.
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -88,11 +96,7 @@ describe('applySettings', () => {
   });
 
   it('applies settings given before the panel was first shown', async () => {
-    const panel = createPanelController({
-      doc: document,
-      css: '',
-      loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
-    });
+    const panel = storyPanel();
     panel.applySettings({ ...defaults, theme: 'light', side: 'left' });
     expect(document.querySelector(PANEL_TAG)).toBeNull();
     panel.show();
@@ -134,9 +138,7 @@ describe('the marks switch', () => {
   it('is there from the first frame, waiting, so nothing moves when the marks arrive', async () => {
     let handle: { on: boolean } | null = null;
     const panel = createPanelController({
-      doc: document,
-      css: '',
-      loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
+      ...STORY,
       marks: () =>
         handle && {
           isEnabled: () => handle!.on,
@@ -176,11 +178,7 @@ describe('the marks switch', () => {
 describe('drawing on open', () => {
   /** Shows the panel and lets its data arrive, without letting any task after that run. */
   async function showWithData() {
-    const panel = createPanelController({
-      doc: document,
-      css: '',
-      loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
-    });
+    const panel = storyPanel();
     panel.show();
     await Promise.resolve();
     await Promise.resolve();
@@ -228,11 +226,7 @@ describe('drawing on open', () => {
     panel.hide();
     panel.destroy();
 
-    const quiet = createPanelController({
-      doc: document,
-      css: '',
-      loadData: () => Promise.resolve({ ok: true, value: { verdict, pack } }),
-    });
+    const quiet = storyPanel();
     quiet.show({ focus: false });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const quietRoot = document.querySelector(PANEL_TAG)!.shadowRoot!;

@@ -18,6 +18,11 @@ export interface ToBackground {
    * it by itself, which leaves the reader's focus where it is.
    */
   'panel:open': { request: { auto?: boolean }; response: null };
+  /**
+   * The page is idle and has a verdict, and the panel will not open by itself: draw it hidden now,
+   * so the reader's first press only shows it.
+   */
+  'panel:prepare': { request: Record<never, never>; response: null };
   /** The panel asks what to show: this tab's verdict and its pack. */
   'panel:data': { request: Record<never, never>; response: { verdict: Verdict; pack: Pack } };
 }
@@ -28,6 +33,8 @@ export interface ToPanel {
   'panel:toggle': { request: Record<never, never>; response: { open: boolean } };
   /** Open the panel (no-op when open); `focus: false` opens it without moving focus into it. */
   'panel:show': { request: { focus?: boolean }; response: { open: boolean } };
+  /** Draw the panel hidden, ahead of the reader's first press (no-op once it is drawn). */
+  'panel:prepare': { request: Record<never, never>; response: { open: boolean } };
   /** The page no longer carries the story (client-side navigation): take the panel off it. */
   'panel:close': { request: Record<never, never>; response: { open: boolean } };
 }
@@ -46,6 +53,8 @@ export function parseToBackground(message: unknown): MessageOf<ToBackground> | n
         : null;
     case 'panel:open':
       return { type: 'panel:open', auto: message.auto === true };
+    case 'panel:prepare':
+      return { type: 'panel:prepare' };
     case 'panel:data':
       return { type: 'panel:data' };
     default:
@@ -59,6 +68,7 @@ export function parseToPanel(message: unknown): MessageOf<ToPanel> | null {
   if (message.type === 'panel:toggle') return { type: 'panel:toggle' };
   if (message.type === 'panel:show') return { type: 'panel:show', focus: message.focus !== false };
   if (message.type === 'panel:close') return { type: 'panel:close' };
+  if (message.type === 'panel:prepare') return { type: 'panel:prepare' };
   return null;
 }
 

@@ -79,3 +79,35 @@ export function nextTask(work: () => void): void {
     });
   } else setTimeout(work, 0);
 }
+
+interface IdleScheduler {
+  requestIdleCallback(work: () => void, options?: { timeout?: number }): number;
+  cancelIdleCallback(handle: number): void;
+}
+
+/**
+ * Runs `work` once the main thread is idle (`requestIdleCallback`), and at the latest after
+ * `timeoutMs`; where there are no idle callbacks, after `timeoutMs`. Nothing runs once `signal`
+ * is aborted.
+ */
+export function whenIdle(
+  work: () => void,
+  { timeoutMs, signal }: { timeoutMs: number; signal?: AbortSignal },
+): void {
+  if (signal?.aborted) return;
+  const scope = globalThis as Partial<IdleScheduler>;
+  const run = () => {
+    signal?.removeEventListener('abort', cancel);
+    if (!signal?.aborted) work();
+  };
+  let cancel: () => void;
+  if (typeof scope.requestIdleCallback === 'function') {
+    const idle = scope as IdleScheduler;
+    const handle = idle.requestIdleCallback(run, { timeout: timeoutMs });
+    cancel = () => idle.cancelIdleCallback(handle);
+  } else {
+    const timer = setTimeout(run, timeoutMs);
+    cancel = () => clearTimeout(timer);
+  }
+  signal?.addEventListener('abort', cancel, { once: true });
+}

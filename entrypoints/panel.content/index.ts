@@ -18,9 +18,10 @@ import timelineCss from './timeline.css?inline';
 type PanelData = Result<ToBackground['panel:data']['response']>;
 
 /**
- * The panel, injected by the background into a tab with a verdict when the reader first asks for
- * it (toolbar button, keyboard command or launcher), so pages without a story never load it. The
- * mention marks start with it: they appear once the reader first opens Backstory on a page.
+ * The panel, injected by the background only into a tab with a verdict, so pages without a story
+ * never load it: when the page is idle, to draw the panel hidden ahead of the reader's first press
+ * (which then only shows it), or when the reader or the settings open it. The mention marks start
+ * with the first open: they appear once the reader first opens Backstory on a page.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -31,27 +32,33 @@ export default defineContentScript({
     // The reader's "marks" setting (read before the panel first shows, then watched).
     let marksOn = true;
     // Stops marking the page when the panel is removed before the marks are made.
-    let marking = new AbortController();
+    let marking: AbortController | null = null;
+    // The panel's data, asked for once per panel (a panel drawn ahead of the press and then
+    // shown uses the same).
+    let data: Promise<PanelData> | null = null;
+    const loadData = () =>
+      (data ??= browser.runtime.sendMessage({ type: 'panel:data' }) as Promise<PanelData>);
     const removeMarks = () => {
-      marking.abort();
-      marking = new AbortController();
+      marking?.abort();
+      marking = null;
       marks?.destroy();
       marks = null;
+      data = null;
     };
-    const panel = createPanelController({
-      doc: document,
-      // Later sheets win: the layout (side, sheet, push) overrides the base.
-      css: [css, timelineCss, layoutCss].join('\n'),
-      loadData: async () => {
-        const data = (await browser.runtime.sendMessage({ type: 'panel:data' })) as PanelData;
-        if (!data.ok) return data;
-        const { signal } = marking;
-        // Marked once the panel has drawn, in slices, so reading the page never delays it.
+    /**
+     * Marks the page once the panel is first shown and drawn, in slices, so reading the page
+     * never delays it. A panel drawn ahead of the press marks nothing until the reader opens it.
+     */
+    const startMarks = () => {
+      if (marking) return;
+      const { signal } = (marking = new AbortController());
+      void loadData().then((result) => {
+        if (!result.ok || signal.aborted) return;
         const cancel = panel.whenDrawn(() => {
           if (marks || signal.aborted) return;
           markMentions({
             doc: document,
-            pack: data.value.pack,
+            pack: result.value.pack,
             css: marksCss,
             // The setting as it is now: it may have changed while the panel was drawing.
             marks: marksOn,
@@ -70,8 +77,13 @@ export default defineContentScript({
           );
         });
         signal.addEventListener('abort', cancel);
-        return data;
-      },
+      });
+    };
+    const panel = createPanelController({
+      doc: document,
+      // Later sheets win: the layout (side, sheet, push) overrides the base.
+      css: [css, timelineCss, layoutCss].join('\n'),
+      loadData,
       marks: () => marks,
     });
     // The panel opens once the reader's settings are in, so it never flashes at the wrong side.
@@ -101,9 +113,11 @@ export default defineContentScript({
         return Promise.resolve({ ok: true, value: { open: false } });
       }
       return settingsApplied.then(() => {
-        const open =
-          message.type === 'panel:toggle' ? panel.toggle() : panel.show({ focus: message.focus });
-        return { ok: true, value: { open } };
+        if (message.type === 'panel:prepare') panel.prepare();
+        else if (message.type === 'panel:toggle') panel.toggle();
+        else panel.show({ focus: message.focus });
+        if (panel.isOpen()) startMarks();
+        return { ok: true, value: { open: panel.isOpen() } };
       });
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -6,10 +6,14 @@ import { createAutoOpen } from '../../utils/page/auto-open';
 import { startRecognizer, type Recognizer } from '../../utils/page/recognizer';
 import type { CompiledIndex } from '../../utils/recognition/compiled';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '../../utils/settings';
+import { whenIdle } from '../../utils/slices';
+
+/** The latest the panel is drawn ahead of the press on a page that never goes idle, ms. */
+const PREPARE_WITHIN_MS = 3000;
 
 /**
  * Runs on every http(s) page, top frame only: recognizes the story, shows the launcher and opens
- * the panel by itself where the reader asked for that. On sites the reader made quiet (or outside
+ * the panel by itself where the reader asked for that (elsewhere, has it drawn hidden on idle). On sites the reader made quiet (or outside
  * the sites they listed) it stops before reading anything.
  */
 export default defineContentScript({
@@ -38,6 +42,14 @@ export default defineContentScript({
           // In order: the background opens a panel only for a tab whose verdict it has stored.
           void send({ type: 'verdict:report', verdict }).then(() => {
             if (open) void send({ type: 'panel:open', auto: true });
+            // Not opening by itself: the panel is drawn hidden once the page is idle, so the
+            // reader's first press only shows it.
+            else if (verdict) {
+              whenIdle(() => void send({ type: 'panel:prepare' }), {
+                timeoutMs: PREPARE_WITHIN_MS,
+                signal: stop.signal,
+              });
+            }
           });
         },
         openPanel: () => void send({ type: 'panel:open' }),

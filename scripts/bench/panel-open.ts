@@ -8,8 +8,11 @@
  * on the page's main thread: the longest, how many ran over a frame (16 ms), each in wall-clock
  * and in CPU time (`BENCH_TASKS=1` lists the long ones and what ran in them). A script in the
  * page's own world times the press to the end of the first frame that shows the panel's header
- * and the first of its sections' content. The first open includes injecting the panel script and
- * marking the article's mentions; a reopen is the panel alone. Also reports how long after
+ * and the first of its sections' content. Before the press, the panel is drawn hidden once the page
+ * is idle (the reader has not asked for it to open by itself); that preparation is measured too,
+ * from the task that runs the injected panel script to the panel drawn in full. The first press
+ * shows the drawn panel and starts marking the article's mentions; a reopen is the panel alone.
+ * Also reports how long after
  * DOMContentLoaded the launcher appears on the article (budget 50 ms) and what the panel carries:
  * its script and the pack's map data, gzip.
  */
@@ -21,8 +24,8 @@ import packs from '../../data/generated/packs.json';
 import { EXTENSION_DIR, launchWithExtension, OPEN_BY_HAND } from '../lib/chromium';
 import { mainThreadTasks, type MainThreadTask, type TraceEvent } from './trace-tasks';
 
-/** Main-thread time spent on one open, in milliseconds. */
-export interface OpenCost {
+/** Main-thread time spent on a stretch of the panel's work, in milliseconds. */
+export interface TaskCost {
   script: number;
   styleAndLayout: number;
   /** The longest single task on the page's main thread (what decides a dropped frame). */
@@ -35,6 +38,10 @@ export interface OpenCost {
    */
   longestTaskCpu: number;
   longTasksCpu: number;
+}
+
+/** Main-thread time spent on one open, in milliseconds. */
+export interface OpenCost extends TaskCost {
   /**
    * From the press to the end of the frame that first shows the panel: its header and first
    * section on a first open, the panel itself on a reopen.
@@ -46,6 +53,12 @@ export interface OpenCost {
 export interface PanelOpenReport {
   /** From the page's DOMContentLoaded, and from its load event, to the launcher on the page, ms. */
   launcher: { afterDomContentLoaded: number; afterLoad: number };
+  /**
+   * Drawing the panel hidden while the reader reads (no press): from the panel script's injection
+   * to the panel drawn in full. `span` is how long that took, wall-clock.
+   */
+  prepare: TaskCost & { span: number };
+  /** The reader's first press, on the panel drawn ahead (it also starts marking the page). */
   first: OpenCost;
   reopen: OpenCost;
   runs: number;
@@ -78,6 +91,23 @@ function watchPanelFrames() {
       channel.port2.postMessage(null);
     });
   const state = {
+    /**
+     * Resolves two frames after the panel drawn hidden ahead of the press is drawn in full
+     * (checked once a frame: a query in the panel's shadow root).
+     */
+    prepared: () =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          const root = [...document.documentElement.children].find((element) =>
+            element.localName.startsWith('backstory-panel'),
+          )?.shadowRoot;
+          const drawn =
+            root?.querySelector('.header .title') && !root.querySelector('[aria-busy="true"]');
+          if (drawn) afterFrame(() => afterFrame(resolve));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
     pressed: NaN,
     firstFrame: NaN,
     done: null as Promise<void> | null,
@@ -139,6 +169,68 @@ function watchPanelFrames() {
   (window as unknown as { panelFrames: typeof state }).panelFrames = state;
 }
 
+/** Script, style and layout from Chromium's counters; the tasks' lengths from the trace. */
+function taskCost(before: Counters, after: Counters, tasks: readonly MainThreadTask[]): TaskCost {
+  const spent = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+  return {
+    script: spent('ScriptDuration'),
+    styleAndLayout: spent('RecalcStyleDuration') + spent('LayoutDuration'),
+    longestTask: Math.max(0, ...tasks.map((task) => task.duration)),
+    longTasks: tasks.filter((task) => task.duration > FRAME_MS).length,
+    longestTaskCpu: Math.max(0, ...tasks.map((task) => task.cpu)),
+    longTasksCpu: tasks.filter((task) => task.cpu > FRAME_MS).length,
+  };
+}
+
+/** The categories traced: every task on the main thread and what ran in it. */
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'v8',
+  'blink',
+  'disabled-by-default-devtools.timeline',
+];
+
+/** The browser, for tracing. */
+function browserOf(page: Page) {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('bench: no browser to trace');
+  return browser;
+}
+
+async function stopTracing(page: Page): Promise<MainThreadTask[]> {
+  const trace = await browserOf(page).stopTracing();
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  return mainThreadTasks(events, page.url());
+}
+
+/**
+ * Main-thread cost (ms) of drawing the panel ahead of the press, on a page just loaded: traced
+ * from the load event, counted from the task that runs the injected panel script to the panel
+ * drawn in full and two frames more.
+ */
+async function prepareCost(page: Page, cdp: CDPSession): Promise<TaskCost & { span: number }> {
+  await browserOf(page).startTracing(page, { categories: TRACE_CATEGORIES });
+  const before = await counters(cdp);
+  // One call that the page's own script answers: a test runner's polling would run its own
+  // script in the page, and be counted.
+  await page.evaluate(() =>
+    (window as unknown as { panelFrames: { prepared(): Promise<void> } }).panelFrames.prepared(),
+  );
+  const after = await counters(cdp);
+  const tasks = await stopTracing(page);
+  const injected = tasks.findIndex((task) => task.inside.some((what) => /panel\.js/.test(what)));
+  const preparing = tasks.slice(injected);
+  const [start, last] = [preparing[0], preparing.at(-1)];
+  if (injected < 0 || !start || !last)
+    throw new Error('bench: the panel was prepared before tracing started');
+  printLongTasks('preparing')(preparing);
+  return {
+    ...taskCost(before, after, preparing),
+    span: last.start + last.duration - start.start,
+  };
+}
+
 /**
  * Main-thread cost (ms) of one press of the launcher, until the panel's work is done and two
  * frames have passed: Chromium's counters for script, style and layout, and a trace for the tasks.
@@ -151,21 +243,12 @@ async function timeOf(
   first: boolean,
   report: (tasks: MainThreadTask[]) => void,
 ): Promise<OpenCost> {
-  const browser = page.context().browser();
-  if (!browser) throw new Error('bench: no browser to trace');
+  const browser = browserOf(page);
   await page.evaluate((first) => {
     (window as unknown as { panelFrames: { arm(first: boolean): void } }).panelFrames.arm(first);
     return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   }, first);
-  await browser.startTracing(page, {
-    categories: [
-      'toplevel',
-      'devtools.timeline',
-      'v8',
-      'blink',
-      'disabled-by-default-devtools.timeline',
-    ],
-  });
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const before = await counters(cdp);
   await page.mouse.click(at.x, at.y);
   const firstFrame = await page.evaluate(async () => {
@@ -178,20 +261,9 @@ async function timeOf(
   // Work the panel left for later (quotes found again on a reopen) runs in these 300 ms.
   await page.waitForTimeout(300);
   const after = await counters(cdp);
-  const trace = await browser.stopTracing();
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const tasks = mainThreadTasks(events, page.url());
+  const tasks = await stopTracing(page);
   report(tasks);
-  const spent = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
-  return {
-    script: spent('ScriptDuration'),
-    styleAndLayout: spent('RecalcStyleDuration') + spent('LayoutDuration'),
-    longestTask: Math.max(0, ...tasks.map((task) => task.duration)),
-    longTasks: tasks.filter((task) => task.duration > FRAME_MS).length,
-    longestTaskCpu: Math.max(0, ...tasks.map((task) => task.cpu)),
-    longTasksCpu: tasks.filter((task) => task.cpu > FRAME_MS).length,
-    firstFrame,
-  };
+  return { ...taskCost(before, after, tasks), firstFrame };
 }
 
 const median = (values: number[]) => {
@@ -199,15 +271,13 @@ const median = (values: number[]) => {
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
 };
 
-const medianCost = (costs: OpenCost[]): OpenCost => ({
-  script: median(costs.map((cost) => cost.script)),
-  styleAndLayout: median(costs.map((cost) => cost.styleAndLayout)),
-  longestTask: median(costs.map((cost) => cost.longestTask)),
-  longTasks: median(costs.map((cost) => cost.longTasks)),
-  longestTaskCpu: median(costs.map((cost) => cost.longestTaskCpu)),
-  longTasksCpu: median(costs.map((cost) => cost.longTasksCpu)),
-  firstFrame: median(costs.map((cost) => cost.firstFrame)),
-});
+/** The median of each figure over the runs. */
+function medianCost<T extends object>(costs: readonly T[]): T {
+  const keys = Object.keys(costs[0] ?? {}) as (keyof T & string)[];
+  return Object.fromEntries(
+    keys.map((key) => [key, median(costs.map((cost) => cost[key] as number))]),
+  ) as T;
+}
 
 /** With `BENCH_TASKS=1`, prints the tasks over a frame and what ran in them. */
 const printLongTasks = (label: string) => (tasks: MainThreadTask[]) => {
@@ -232,6 +302,7 @@ export async function measurePanelOpen(
 ): Promise<PanelOpenReport> {
   const browser = await launchWithExtension({ hostResolverRules, headless: true });
   const launcherTimes: { afterDomContentLoaded: number; afterLoad: number }[] = [];
+  const prepare: (TaskCost & { span: number })[] = [];
   const first: OpenCost[] = [];
   const reopen: OpenCost[] = [];
   try {
@@ -256,6 +327,10 @@ export async function measurePanelOpen(
         content: `const __name = (f) => f; (${watchPanelFrames.toString()})();`,
       });
       await page.goto(articleUrl);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      // The panel is drawn hidden once the page is idle: traced from here.
+      prepare.push(await prepareCost(page, cdp));
       const launcher = page.getByRole('button', { name: /^Backstory/ });
       const panel = page.getByRole('complementary', { name: 'Backstory' });
       await launcher.waitFor();
@@ -271,16 +346,14 @@ export async function measurePanelOpen(
           };
         }),
       );
-      await page.waitForTimeout(300); // recognition and its report settle
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Performance.enable');
+      await page.waitForTimeout(300); // anything the drawing left settles
       // The launcher's middle, found before the press is timed.
       const centre = async () => {
         const box = await launcher.boundingBox();
         if (!box) throw new Error('bench: the launcher has no box');
         return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
       };
-      first.push(await timeOf(page, cdp, await centre(), true, printLongTasks('first open')));
+      first.push(await timeOf(page, cdp, await centre(), true, printLongTasks('first press')));
       await page.keyboard.press('Escape');
       await panel.waitFor({ state: 'hidden' });
       reopen.push(await timeOf(page, cdp, await centre(), false, printLongTasks('reopen')));
@@ -296,6 +369,7 @@ export async function measurePanelOpen(
       afterDomContentLoaded: median(launcherTimes.map((time) => time.afterDomContentLoaded)),
       afterLoad: median(launcherTimes.map((time) => time.afterLoad)),
     },
+    prepare: medianCost(prepare),
     first: medianCost(first),
     reopen: medianCost(reopen),
     runs,

@@ -161,9 +161,14 @@ if (panelOpen) {
     `press to first frame ${ms(open.firstFrame)}, script ${ms(open.script)}, ` +
     `style and layout ${ms(open.styleAndLayout)}, longest task ${ms(open.longestTask)} ` +
     `(CPU ${ms(open.longestTaskCpu)}), tasks over 16 ms: ${open.longTasks} (CPU ${open.longTasksCpu})`;
+  const { prepare } = panelOpen;
   console.log(
     `panel open (median of ${panelOpen.runs}; one frame is 16.7 ms):\n` +
-      `  first open: ${cost(panelOpen.first)}\n  reopen:     ${cost(panelOpen.reopen)}`,
+      `  drawn ahead, hidden, on idle (no press): ${ms(prepare.span)} from injection, ` +
+      `script ${ms(prepare.script)}, style and layout ${ms(prepare.styleAndLayout)}, ` +
+      `longest task ${ms(prepare.longestTask)} (CPU ${ms(prepare.longestTaskCpu)}), ` +
+      `tasks over 16 ms: ${prepare.longTasks} (CPU ${prepare.longTasksCpu})\n` +
+      `  first press: ${cost(panelOpen.first)}\n  reopen:      ${cost(panelOpen.reopen)}`,
   );
   console.log(
     `panel script ${kb(panelOpen.panelScript)} + map data ${kb(panelOpen.mapData)} = ` +

@@ -40,6 +40,21 @@ export class PanelPage {
       .getByRole('group', { name: /^Places on the map/ })
       .getByRole('button', { name, exact: true });
   }
+  /**
+   * Waits for the panel drawn hidden ahead of the reader's first press (on a page with a verdict
+   * where it does not open by itself) to be drawn in full.
+   */
+  async prepared(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const host = [...document.documentElement.children].find((element) =>
+        element.localName.startsWith('backstory-panel'),
+      );
+      const root = host?.shadowRoot;
+      return Boolean(
+        root?.querySelector('.header .title') && !root.querySelector('[aria-busy="true"]'),
+      );
+    });
+  }
   /** Names of Backstory's elements on the page (launcher, panel hosts). */
   backstoryElements(): Promise<string[]> {
     return this.page.evaluate(() =>

@@ -48,6 +48,37 @@ test('the launcher opens the panel; Escape closes it and gives focus back', asyn
   expect(await reader.focused()).toMatch(/^button\[Backstory/);
 });
 
+test('drawn while the reader reads, the panel opens whole at the first press', async ({
+  openPage,
+}) => {
+  const related = FIXTURES.find((fixture) => fixture.expect === 'related')!;
+  const reader = await openPage(related.url);
+  await reader.prepared();
+  // What the panel holds in the frame it first shows in (read as it opens, before painting).
+  const atOpen = reader.page.evaluate(
+    () =>
+      new Promise<{ busy: number; cards: number }>((resolve) => {
+        const host = [...document.documentElement.children].find((element) =>
+          element.localName.startsWith('backstory-panel'),
+        )!;
+        new MutationObserver(() => {
+          if (!host.hasAttribute('data-open')) return;
+          const root = host.shadowRoot!;
+          resolve({
+            busy: root.querySelectorAll('[aria-busy="true"]').length,
+            cards: root.querySelectorAll('article.card, li.event').length,
+          });
+        }).observe(host, { attributes: true });
+      }),
+  );
+  await reader.launcher.click();
+  await expect(reader.panel).toBeVisible();
+  const shown = await atOpen;
+  expect(shown.busy).toBe(0);
+  expect(shown.cards).toBeGreaterThan(30);
+  expect(await reader.focused()).toBe('h2');
+});
+
 test('the panel shows sourced places, people and dated events', async ({ openPage }) => {
   const reader = await openPage(ARTICLE_URL);
   await reader.launcher.click();

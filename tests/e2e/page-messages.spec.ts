@@ -3,16 +3,20 @@
  * scripts neither open the panel nor reach its data. Page scripts are stood in for by
  * `page.evaluate`, which runs in the page's own JavaScript world, exactly where a page's scripts run.
  */
-import { ARTICLE_URL, expect, test, type PanelPage } from './fixtures';
+import { ARTICLE_URL, expect, FIXTURES, test, type PanelPage } from './fixtures';
 import { hostilePages, hostileUrl } from '../fixtures/hostile';
 
 test.use({ extraPages: { pages: hostilePages() } });
+
+/** A page that is not the story (the same site's typhoon report). */
+const NOT_THE_STORY_URL = FIXTURES.find((entry) => entry.url.includes('typhoon'))!.url;
 
 /** Every message shape Backstory uses, and a few it might have. */
 const FORGED = [
   { type: 'panel:toggle' },
   { type: 'panel:show' },
   { type: 'panel:open' },
+  { type: 'panel:prepare' },
   { type: 'panel:data' },
   { type: 'verdict:report', verdict: { kind: 'article', packId: 'nbc-russians-kazakhstan-2022' } },
 ];
@@ -36,8 +40,11 @@ async function forgeEverything(reader: PanelPage): Promise<void> {
 test('forged messages and events open nothing', async ({ openPage }) => {
   const reader = await openPage(ARTICLE_URL);
   await expect(reader.launcher).toBeVisible();
+  // The panel is drawn hidden ahead of the press, so its script is listening already.
+  await reader.prepared();
   await forgeEverything(reader);
-  expect(await reader.backstoryElements()).toEqual(['backstory-launcher']);
+  // Nothing opened, and the page was not marked (marks come with the reader's first open).
+  expect(await reader.backstoryElements()).toEqual(['backstory-launcher', 'backstory-panel']);
   await expect(reader.panel).toHaveCount(0);
 
   // The launcher's shadow root is open: the page can reach its button, but not press it.
@@ -72,18 +79,29 @@ function pageCanRead(reader: PanelPage, text: string): Promise<boolean> {
   }, text);
 }
 
-test('the pack’s data is not on the page until the reader opens the panel', async ({
+test('the pack’s data reaches only pages with a verdict, out of sight until the reader opens it', async ({
   openPage,
 }) => {
   // A source the panel cites, which the article itself never names.
   const source = 'Novaya Gazeta Europe';
+  const elsewhere = await openPage(NOT_THE_STORY_URL);
+  await forgeEverything(elsewhere);
+  expect(await elsewhere.backstoryElements()).toEqual([]);
+  expect(await pageCanRead(elsewhere, source)).toBe(false);
+
+  // On the article the panel is drawn ahead of the press, hidden from sight, the pointer and the
+  // accessibility tree: the reader meets it only when they open it.
   const reader = await openPage(ARTICLE_URL);
+  await reader.prepared();
   await forgeEverything(reader);
-  expect(await pageCanRead(reader, source)).toBe(false);
-  // What the reader opens is on the page, as everything shown in a page is.
+  await expect(reader.panel).toHaveCount(0);
+  await expect(reader.page.getByText(source).filter({ visible: true })).toHaveCount(0);
+  const hit = await reader.page.evaluate(
+    () => document.elementFromPoint(innerWidth - 40, innerHeight / 2)?.localName ?? '',
+  );
+  expect(hit).not.toMatch(/^backstory/);
   await reader.launcher.click();
   await expect(reader.panel).toContainText(source);
-  expect(await pageCanRead(reader, source)).toBe(true);
 });
 
 test('a page that sets the open attribute does not open the panel', async ({ openPage }) => {

@@ -14,11 +14,16 @@ function setup({ panelInjected }: { panelInjected: boolean }) {
   fakeBrowser.reset();
   let injected = panelInjected;
   const commandListeners: ((command: string, tab?: { id?: number }) => void)[] = [];
+  // What reached a panel script (a message to a tab without one fails).
+  const delivered: { type: string }[] = [];
   const sendMessage = vi.fn(async (_tabId: number, message: { type: string }) => {
     if (!injected) throw new Error('Could not establish connection. Receiving end does not exist.');
+    delivered.push(message);
     return { ok: true, value: { open: message.type === 'panel:show' } };
   });
+  // Injecting takes a while, as it does in a browser.
   const executeScript = vi.fn(async () => {
+    await new Promise((done) => setTimeout(done, 5));
     injected = true;
     return [];
   });
@@ -35,7 +40,7 @@ function setup({ panelInjected }: { panelInjected: boolean }) {
   const controller = startBackground({ browser, packs: [pack] });
   const pressCommand = (command: string) =>
     commandListeners.forEach((listener) => listener(command, { id: TAB }));
-  return { controller, sendMessage, executeScript, pressCommand };
+  return { controller, sendMessage, executeScript, pressCommand, delivered };
 }
 
 describe('background', () => {
@@ -70,6 +75,46 @@ describe('background', () => {
     await controller.toggle(TAB);
     expect(executeScript).toHaveBeenCalledTimes(1);
     expect(sendMessage).toHaveBeenLastCalledWith(TAB, { type: 'panel:toggle' }, { frameId: 0 });
+  });
+
+  it('prepares the panel hidden on request, so the first press only toggles it', async () => {
+    const { controller, sendMessage, executeScript } = setup({ panelInjected: false });
+    await controller.handleMessage({ type: 'verdict:report', verdict }, self());
+    await controller.handleMessage({ type: 'panel:prepare' }, self());
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(sendMessage).toHaveBeenLastCalledWith(TAB, { type: 'panel:prepare' }, { frameId: 0 });
+    await controller.toggle(TAB);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(sendMessage).toHaveBeenLastCalledWith(TAB, { type: 'panel:toggle' }, { frameId: 0 });
+  });
+
+  it('injects the panel once when a press comes while it is being prepared', async () => {
+    const { controller, executeScript, delivered } = setup({ panelInjected: false });
+    await controller.handleMessage({ type: 'verdict:report', verdict }, self());
+    await Promise.all([
+      controller.handleMessage({ type: 'panel:prepare' }, self()),
+      controller.toggle(TAB),
+      controller.handleMessage({ type: 'panel:open' }, self()),
+    ]);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    // The presses reached the freshly injected panel as opens, never as a toggle that could
+    // close what the other press opened.
+    expect(delivered).toEqual([
+      { type: 'panel:prepare' },
+      { type: 'panel:show', focus: true },
+      { type: 'panel:show', focus: true },
+    ]);
+  });
+
+  it('prepares nothing on a page without a verdict', async () => {
+    const { controller, sendMessage, executeScript } = setup({ panelInjected: false });
+    await controller.handleMessage({ type: 'verdict:report', verdict: null }, self());
+    expect(await controller.handleMessage({ type: 'panel:prepare' }, self())).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(sendMessage).not.toHaveBeenCalled();
+    expect(executeScript).not.toHaveBeenCalled();
   });
 
   it('opening by itself (settings) leaves focus on the page; the launcher moves it', async () => {

@@ -10,6 +10,7 @@ describe('parseToBackground', () => {
     [{ type: 'verdict:report', verdict: null }, true],
     [{ type: 'panel:open' }, true],
     [{ type: 'panel:data' }, true],
+    [{ type: 'panel:prepare', extra: '<b>' }, true],
     [{ type: 'verdict:report', verdict: { kind: 'everything', packId: 'p', evidence: {} } }, false],
     [{ type: 'verdict:report' }, false],
     [
@@ -40,7 +41,7 @@ describe('parseToBackground', () => {
 });
 
 describe('parseToPanel', () => {
-  it('accepts only the two panel commands', () => {
+  it('accepts only the panel commands, stripped to their fields', () => {
     expect(parseToPanel({ type: 'panel:toggle' })).toEqual({ type: 'panel:toggle' });
     expect(parseToPanel({ type: 'panel:show', extra: 1 })).toEqual({
       type: 'panel:show',
@@ -50,6 +51,8 @@ describe('parseToPanel', () => {
       type: 'panel:show',
       focus: false,
     });
+    expect(parseToPanel({ type: 'panel:prepare', focus: true })).toEqual({ type: 'panel:prepare' });
+    expect(parseToPanel({ type: 'panel:close' })).toEqual({ type: 'panel:close' });
     expect(parseToPanel({ type: 'panel:data' })).toBeNull();
   });
 });

@@ -249,6 +249,38 @@ describe('drawing on open', () => {
     panel.destroy();
   });
 
+  it('drawn ahead of the press, hidden, it shows whole and takes focus in the same task', async () => {
+    const loadData = vi.fn(STORY.loadData);
+    const panel = createPanelController({ ...STORY, loadData });
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    panel.prepare();
+    const host = document.querySelector(PANEL_TAG)!;
+    const root = host.shadowRoot!;
+    const busy = () => root.querySelectorAll('section[aria-busy="true"]').length;
+    await vi.waitFor(() => expect(root.querySelector('.header .title')).not.toBeNull());
+    await vi.waitFor(() => expect(busy()).toBe(0));
+    // Hidden all along, and the reader's focus never left the page.
+    expect(host.hasAttribute('data-open')).toBe(false);
+    expect(panel.isOpen()).toBe(false);
+    expect(document.activeElement).toBe(outside);
+    panel.prepare();
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+
+    expect(panel.toggle()).toBe(true);
+    expect(host.hasAttribute('data-open')).toBe(true);
+    expect(busy()).toBe(0);
+    expect(root.querySelectorAll('#section-places .card').length).toBe(pack.places.length);
+    expect(root.activeElement?.classList.contains('title')).toBe(true);
+    expect(loadData).toHaveBeenCalledTimes(1);
+
+    panel.hide();
+    expect(document.activeElement).toBe(outside);
+    panel.destroy();
+    outside.remove();
+  });
+
   it('draws every section at once when the reader jumps to one', async () => {
     const { panel, root, busy } = await showWithData();
     expect(busy()).not.toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { nextTask, runAtOnce, runInSlices, type Steps } from '../../utils/slices';
+import { nextTask, runAtOnce, runInSlices, whenIdle, type Steps } from '../../utils/slices';
 
 /** Work of `count` steps that each take `cost` ms on the fake clock, returning `count`. */
 function* work(clock: { t: number }, count: number, cost: number, done: number[]): Steps<number> {
@@ -120,6 +120,56 @@ describe('nextTask', () => {
     nextTask(ran);
     expect(ran).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(ran).toHaveBeenCalledOnce();
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('whenIdle', () => {
+  /** A fake `requestIdleCallback` that runs what it holds when `idle()` is called. */
+  function fakeIdle() {
+    const waiting = new Map<number, () => void>();
+    let next = 1;
+    const requestIdleCallback = vi.fn((work: () => void) => {
+      waiting.set(next, work);
+      return next++;
+    });
+    vi.stubGlobal('requestIdleCallback', requestIdleCallback);
+    vi.stubGlobal('cancelIdleCallback', (handle: number) => waiting.delete(handle));
+    const idle = () => [...waiting.values()].forEach((work) => work());
+    return { requestIdleCallback, idle };
+  }
+
+  it('runs the work when the main thread is idle, with a deadline', () => {
+    const { requestIdleCallback, idle } = fakeIdle();
+    const ran = vi.fn();
+    whenIdle(ran, { timeoutMs: 2000 });
+    expect(ran).not.toHaveBeenCalled();
+    expect(requestIdleCallback).toHaveBeenCalledWith(expect.any(Function), { timeout: 2000 });
+    idle();
+    expect(ran).toHaveBeenCalledOnce();
+    vi.unstubAllGlobals();
+  });
+
+  it('runs nothing once aborted, before or while it waits', () => {
+    const { idle } = fakeIdle();
+    const ran = vi.fn();
+    const stop = new AbortController();
+    whenIdle(ran, { timeoutMs: 2000, signal: stop.signal });
+    stop.abort();
+    idle();
+    whenIdle(ran, { timeoutMs: 2000, signal: stop.signal });
+    idle();
+    expect(ran).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it('waits out the deadline where there are no idle callbacks', async () => {
+    vi.stubGlobal('requestIdleCallback', undefined);
+    const ran = vi.fn();
+    whenIdle(ran, { timeoutMs: 5 });
+    expect(ran).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(ran).toHaveBeenCalledOnce();
     vi.unstubAllGlobals();
   });

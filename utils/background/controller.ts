@@ -59,23 +59,37 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
     ]);
   };
 
-  /** Opens the panel, injecting its script first when the tab does not have it yet. */
-  const open = async (tabId: number, mode: 'toggle' | 'show', focus = true) => {
-    const verdict = await verdicts.get(tabId);
-    if (!verdict) return; // Nothing for this page: the title already says so.
-    const message: MessageOf<ToPanel> =
-      mode === 'toggle' ? { type: 'panel:toggle' } : { type: 'panel:show', focus };
+  // Injections under way, per tab: a press and a preparation (or two quick presses) arriving
+  // together inject the panel script once.
+  const injecting = new Map<number, Promise<unknown>>();
+  /**
+   * Sends `message` to the tab's panel script, injecting the script first when the tab does not
+   * have it yet; a freshly injected panel gets `first` instead.
+   */
+  const toPanel = async (tabId: number, message: MessageOf<ToPanel>, first = message) => {
     try {
-      await sendToPanel(tabId, message);
-      return;
+      return await sendToPanel(tabId, message);
     } catch {
       // No panel script in this tab yet ("Receiving end does not exist"): inject it below.
     }
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      files: [PANEL_SCRIPT],
-    });
-    await sendToPanel(tabId, { type: 'panel:show', focus });
+    let injection = injecting.get(tabId);
+    if (!injection) {
+      injection = browser.scripting
+        .executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] })
+        .finally(() => injecting.delete(tabId));
+      injecting.set(tabId, injection);
+    }
+    await injection;
+    return sendToPanel(tabId, first);
+  };
+
+  /** Opens (or toggles) the panel in a tab with a verdict. */
+  const open = async (tabId: number, mode: 'toggle' | 'show', focus = true) => {
+    if (!(await verdicts.get(tabId))) return; // Nothing for this page: the title already says so.
+    const message: MessageOf<ToPanel> =
+      mode === 'toggle' ? { type: 'panel:toggle' } : { type: 'panel:show', focus };
+    // A panel just injected is closed: the toggle opens it.
+    await toPanel(tabId, message, { type: 'panel:show', focus });
   };
 
   const handleMessage: BackgroundController['handleMessage'] = async (raw, sender) => {
@@ -97,6 +111,9 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
       }
       case 'panel:open':
         await open(tabId, 'show', !message.auto);
+        return { ok: true, value: null };
+      case 'panel:prepare':
+        if (await verdicts.get(tabId)) await toPanel(tabId, { type: 'panel:prepare' });
         return { ok: true, value: null };
       case 'panel:data':
         return panelData(await verdicts.get(tabId), packs);

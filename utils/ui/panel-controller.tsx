@@ -61,6 +61,11 @@ export interface PanelController {
    * `focus: false` (the panel opening by itself must not take the reader's focus).
    */
   show(options?: { focus?: boolean }): boolean;
+  /**
+   * Draws the panel hidden (its data, then its pieces frame by frame, as on a first open), so the
+   * reader's first press later only shows it. No-op once the panel is on the page.
+   */
+  prepare(): void;
   /** Closes the panel and gives focus back to where it was. */
   hide(): void;
   /** Opens the panel at a place's or person's card, with focus on its name. */
@@ -295,7 +300,8 @@ export function createPanelController({
           ? { status: 'ready', ...result.value }
           : { status: 'error', message: result.error };
         drawnPieces = 0;
-        locateQuotes();
+        // A panel drawn ahead of the press finds its quotes when it is shown.
+        if (open) locateQuotes();
         draw();
         drawRest();
         // Focus follows the content in, unless the panel opened by itself.
@@ -372,6 +378,9 @@ export function createPanelController({
   return {
     toggle: () => (open ? (hide(), false) : show()),
     show,
+    prepare: () => {
+      if (!shadow) mount();
+    },
     hide,
     showEntity,
     refresh: draw,

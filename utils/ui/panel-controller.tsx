@@ -300,8 +300,9 @@ export function createPanelController({
           ? { status: 'ready', ...result.value }
           : { status: 'error', message: result.error };
         drawnPieces = 0;
-        // A panel drawn ahead of the press finds its quotes when it is shown.
-        if (open) locateQuotes();
+        // Also when drawn ahead of the press, so it shows with its "Show in article" buttons
+        // (showing it looks again, in case the page changed since).
+        locateQuotes();
         draw();
         drawRest();
         // Focus follows the content in, unless the panel opened by itself.

@@ -8,6 +8,11 @@ export interface MapViewProps {
   selected: string | null;
   /** A pin (or a claimed region) was chosen. */
   onSelect: (placeId: string) => void;
+  /**
+   * How many of the map's panels to draw (all when left out): the panel draws them one per frame
+   * as it opens. The legend comes with the last.
+   */
+  panels?: number;
 }
 
 /**
@@ -15,13 +20,14 @@ export interface MapViewProps {
  * SVG image with a title; each pin is a button laid over it (Tab to reach, Enter or Space to
  * select), marked `aria-current` when its place is selected. A legend explains the symbols.
  */
-export function MapView({ map, selected, onSelect }: MapViewProps) {
+export function MapView({ map, selected, onSelect, panels = Infinity }: MapViewProps) {
+  const drawn = map.panels.slice(0, Math.max(1, panels));
   return (
     <div class="map">
-      {map.panels.map((panel) => (
+      {drawn.map((panel) => (
         <MapPanelView key={panel.id} panel={panel} selected={selected} onSelect={onSelect} />
       ))}
-      <MapLegend map={map} />
+      {drawn.length === map.panels.length && <MapLegend map={map} />}
     </div>
   );
 }

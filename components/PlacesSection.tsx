@@ -7,7 +7,11 @@ import { SourceLinks } from './SourceLinks';
 
 export interface PlacesSectionProps {
   pack: Pack;
-  /** How many place cards to draw (all when left out): the panel draws them a few per frame. */
+  /**
+   * How many of the map's panels, then how many place cards, to draw (all when left out): the
+   * panel draws a map panel, or a few cards, per frame.
+   */
+  mapPanels?: number;
   cards?: number;
 }
 
@@ -19,7 +23,11 @@ type Selection = { place: string; from: 'map' | 'card' } | null;
  * selection. Choosing a pin marks its card and scrolls the card into view; a card's "Show on map"
  * marks its pin and moves focus to it. Scrolling is instant, so it suits reduced motion too.
  */
-export function PlacesSection({ pack, cards = Infinity }: PlacesSectionProps) {
+export function PlacesSection({
+  pack,
+  mapPanels = Infinity,
+  cards = Infinity,
+}: PlacesSectionProps) {
   const [selection, setSelection] = useState<Selection>(null);
   const root = useRef<HTMLDivElement>(null);
   const selected = selection?.place ?? null;
@@ -42,13 +50,14 @@ export function PlacesSection({ pack, cards = Infinity }: PlacesSectionProps) {
   return (
     <div ref={root}>
       {map && (
-        <CardBoundary label="map" deps={[pack, selected]}>
+        <CardBoundary label="map" deps={[pack, selected, mapPanels]}>
           <MapView
             map={map}
             selected={selected}
             onSelect={(place) => setSelection({ place, from: 'map' })}
+            panels={mapPanels}
           />
-          <SourceLinks sources={routeSources(pack)} />
+          {mapPanels >= map.panels.length && <SourceLinks sources={routeSources(pack)} />}
         </CardBoundary>
       )}
       {pack.places.slice(0, Math.max(0, cards)).map((place) => (

@@ -81,12 +81,13 @@ export const SECTIONS: readonly SectionDefinition[] = [
     id: 'places',
     heading: strings.sections.places,
     count: (pack) => pack.places.length,
-    // The map first, then the cards a few at a time.
-    pieces: (pack) => (pack.map ? 1 : 0) + piecesFor(pack.places.length),
+    // The map first, a panel at a time (the main map, then the detail), then the cards a few
+    // at a time.
+    pieces: (pack) => mapPanels(pack) + piecesFor(pack.places.length),
     // The map and the cards share a selection, so the section is one component; each card
     // still has its own error boundary inside it.
     render: (pack, _actions, pieces = Infinity) => (
-      <PlacesSection pack={pack} cards={itemsIn(pieces - (pack.map ? 1 : 0))} />
+      <PlacesSection pack={pack} mapPanels={pieces} cards={itemsIn(pieces - mapPanels(pack))} />
     ),
   },
   cardSection(
@@ -122,3 +123,8 @@ export const SECTIONS: readonly SectionDefinition[] = [
     (note) => <NoteCard note={note} />,
   ),
 ];
+
+/** How many panels the pack's map has (none without a map). */
+function mapPanels(pack: Pack): number {
+  return pack.map?.panels.length ?? 0;
+}

@@ -199,17 +199,22 @@ describe('drawing on open', () => {
       'section-glossary',
       'section-notes',
     ]);
-    // What the Places section holds after each drawing: the map, then its cards a few at a time.
+    // What the Places section holds after each drawing: the map a panel at a time (the main map,
+    // then the detail), then its cards a few at a time.
     const states: string[] = [];
     const watch = new MutationObserver(() => {
-      const map = root.querySelector('#section-places .map') ? 'map' : 'no map';
-      const state = `${map}, ${root.querySelectorAll('#section-places .card').length} cards`;
+      const panels = root.querySelectorAll('#section-places .map-panel').length;
+      const state = `${panels} map panels, ${root.querySelectorAll('#section-places .card').length} cards`;
       if (states.at(-1) !== state) states.push(state);
     });
     watch.observe(root, { childList: true, subtree: true });
     await vi.waitFor(() => expect(busy()).not.toContain('section-places'));
     watch.disconnect();
-    expect(states[0]).toBe('map, 0 cards');
+    const mapPanels = pack.map!.panels.length;
+    expect(mapPanels).toBeGreaterThan(1);
+    expect(states.slice(0, mapPanels)).toEqual(
+      Array.from({ length: mapPanels }, (_, i) => `${i + 1} map panels, 0 cards`),
+    );
     const counts = states.map((state) => Number(/(\d+) cards/.exec(state)?.[1]));
     expect(counts.length).toBeGreaterThan(2);
     expect(counts).toEqual([...counts].sort((x, y) => x - y));

@@ -111,3 +111,19 @@ export function whenIdle(
   }
   signal?.addEventListener('abort', cancel, { once: true });
 }
+
+/**
+ * Runs `work` once `doc` is shown: now if it is, else at its first `visibilitychange` to
+ * visible (a tab opened in the background waits until the reader turns to it). Nothing runs once
+ * `signal` is aborted.
+ */
+export function whenShown(doc: Document, work: () => void, signal?: AbortSignal): void {
+  if (signal?.aborted) return;
+  if (doc.visibilityState !== 'hidden') return work();
+  const onChange = () => {
+    if (doc.visibilityState === 'hidden') return;
+    doc.removeEventListener('visibilitychange', onChange);
+    work();
+  };
+  doc.addEventListener('visibilitychange', onChange, { signal });
+}

@@ -6,7 +6,7 @@ import { createAutoOpen } from '../../utils/page/auto-open';
 import { startRecognizer, type Recognizer } from '../../utils/page/recognizer';
 import type { CompiledIndex } from '../../utils/recognition/compiled';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '../../utils/settings';
-import { whenIdle } from '../../utils/slices';
+import { whenIdle, whenShown } from '../../utils/slices';
 
 /** The latest the panel is drawn ahead of the press on a page that never goes idle, ms. */
 const PREPARE_WITHIN_MS = 3000;
@@ -42,13 +42,15 @@ export default defineContentScript({
           // In order: the background opens a panel only for a tab whose verdict it has stored.
           void send({ type: 'verdict:report', verdict }).then(() => {
             if (open) void send({ type: 'panel:open', auto: true });
-            // Not opening by itself: the panel is drawn hidden once the page is idle, so the
-            // reader's first press only shows it.
+            // Not opening by itself: the panel is drawn hidden once the page is shown and idle,
+            // so the reader's first press only shows it.
             else if (verdict) {
-              whenIdle(() => void send({ type: 'panel:prepare' }), {
-                timeoutMs: PREPARE_WITHIN_MS,
-                signal: stop.signal,
-              });
+              const prepare = () => void send({ type: 'panel:prepare' });
+              whenShown(
+                document,
+                () => whenIdle(prepare, { timeoutMs: PREPARE_WITHIN_MS, signal: stop.signal }),
+                stop.signal,
+              );
             }
           });
         },

@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { nextTask, runAtOnce, runInSlices, whenIdle, type Steps } from '../../utils/slices';
+import {
+  nextTask,
+  runAtOnce,
+  runInSlices,
+  whenIdle,
+  whenShown,
+  type Steps,
+} from '../../utils/slices';
 
 /** Work of `count` steps that each take `cost` ms on the fake clock, returning `count`. */
 function* work(clock: { t: number }, count: number, cost: number, done: number[]): Steps<number> {
@@ -172,5 +179,46 @@ describe('whenIdle', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(ran).toHaveBeenCalledOnce();
     vi.unstubAllGlobals();
+  });
+});
+
+describe('whenShown', () => {
+  /** A document whose visibility the test sets. */
+  function fakeDocument(state: 'visible' | 'hidden') {
+    const doc = new EventTarget() as EventTarget & { visibilityState: string };
+    doc.visibilityState = state;
+    const turn = (next: 'visible' | 'hidden') => {
+      doc.visibilityState = next;
+      doc.dispatchEvent(new Event('visibilitychange'));
+    };
+    return { doc: doc as unknown as Document, turn };
+  }
+
+  it('runs at once in a tab the reader is looking at', () => {
+    const ran = vi.fn();
+    whenShown(fakeDocument('visible').doc, ran);
+    expect(ran).toHaveBeenCalledOnce();
+  });
+
+  it('waits in a background tab until the reader turns to it, then runs once', () => {
+    const { doc, turn } = fakeDocument('hidden');
+    const ran = vi.fn();
+    whenShown(doc, ran);
+    expect(ran).not.toHaveBeenCalled();
+    turn('visible');
+    turn('hidden');
+    turn('visible');
+    expect(ran).toHaveBeenCalledOnce();
+  });
+
+  it('runs nothing once aborted', () => {
+    const { doc, turn } = fakeDocument('hidden');
+    const ran = vi.fn();
+    const stop = new AbortController();
+    whenShown(doc, ran, stop.signal);
+    stop.abort();
+    turn('visible');
+    whenShown(doc, ran, stop.signal);
+    expect(ran).not.toHaveBeenCalled();
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The built extension, read as text: no code from strings, no network API, no remote script, no
- * HTML from strings, and a manifest that lets no page in (rules in scripts/lib/static-audit.ts).
- * Runs with the browser tests because it needs the build; it starts no browser.
+ * HTML from strings, and a manifest that lets no page in (rules in scripts/lib/static-audit.ts);
+ * and what it ships inside SPEC §5's size budgets. Runs with the browser tests because it needs
+ * the build; it starts no browser.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { test, expect } from '@playwright/test';
 import { auditBuild, shippedCode } from '../../scripts/lib/static-audit';
 
@@ -33,4 +35,18 @@ test('no component or script of Backstory passes HTML as a string to Preact', ()
     }
   }
   expect(offenders).toEqual([]);
+});
+
+test('what every page gets, and what the panel brings, stay inside SPEC §5’s size budgets', () => {
+  const dir = join(ROOT, '.output', 'chrome-mv3');
+  const gzipped = (text: string | Buffer) => gzipSync(text).length / 1024;
+  // The script injected into every page: at most 20 KB gzip.
+  expect(gzipped(readFileSync(join(dir, 'content-scripts/recognizer.js')))).toBeLessThanOrEqual(20);
+  // The panel's code and its map data (sent with the pack) together: at most 80 KB gzip.
+  const packs = JSON.parse(readFileSync(join(ROOT, 'data/generated/packs.json'), 'utf8')) as {
+    map?: unknown;
+  }[];
+  const maps = packs.map((pack) => gzipped(JSON.stringify(pack.map ?? null)));
+  const panel = gzipped(readFileSync(join(dir, 'content-scripts/panel.js')));
+  expect(panel + Math.max(...maps)).toBeLessThanOrEqual(80);
 });

@@ -25,6 +25,7 @@ const ARTICLE = byWhy('the article at its own address');
 const SAVED_COPY = byWhy('a saved copy whose canonical link');
 const RETYPESET = byWhy("the article's text on another site");
 const UNRELATED = byWhy('a local news story about something else');
+const RELATED = byWhy('other reporting: Russians queueing at Upper Lars');
 
 /**
  * The first element with this ARIA role and accessible name inside one of Backstory's shadow
@@ -145,6 +146,29 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
     await vi.waitFor(async () => expect(await highlighted('backstory-quote')).toEqual([quote]));
     expect(await highlighted('backstory-mention')).toContain('Almaty');
     expect(await page.evaluate(() => document.body.innerText)).toBe(before);
+  });
+
+  test('related coverage: the panel is drawn ahead, hidden, and the launcher shows it', async () => {
+    const page = await open(RELATED.url);
+    // By default the panel does not open by itself here: it is drawn while the page is idle,
+    // out of sight and of the accessibility tree until the press.
+    await vi.waitFor(
+      async () => {
+        const drawn = await page.evaluate(() => {
+          const root = document.querySelector('backstory-panel')?.shadowRoot;
+          return Boolean(
+            root?.querySelector('.header .title') && !root.querySelector('[aria-busy="true"]'),
+          );
+        });
+        if (!drawn) throw new Error('the panel was not drawn ahead of the press');
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    expect(await findByRole(page, 'complementary', strings.brand)).toBeNull();
+    const launcher = await waitForRole(page, 'button', strings.launcherLabel('related'));
+    await launcher.click();
+    const panel = await waitForRole(page, 'complementary', strings.brand);
+    expect(await textOf(panel)).toContain(verdictHeading('related'));
   });
 
   test('an unrelated page gets nothing', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDate } from '../utils/dates';
 import type { Pack } from '../utils/packs/types';
 import { strings } from '../utils/strings';
@@ -69,10 +69,11 @@ export function Timeline({ pack, events = Infinity }: TimelineProps) {
     setActive(phrase);
     setTarget({ kind: 'events', ids: phrase.events });
   };
-  const backToPhrase = (phrase: ArticlePhrase) => {
+  // One function for the panel's life, so events already drawn are not drawn again for it.
+  const backToPhrase = useCallback((phrase: ArticlePhrase) => {
     setActive(phrase);
     setTarget({ kind: 'phrase', id: phrase.id });
-  };
+  }, []);
   const linked = active?.events ?? [];
 
   return (

@@ -87,7 +87,12 @@ export const SECTIONS: readonly SectionDefinition[] = [
     // The map and the cards share a selection, so the section is one component; each card
     // still has its own error boundary inside it.
     render: (pack, _actions, pieces = Infinity) => (
-      <PlacesSection pack={pack} mapPanels={pieces} cards={itemsIn(pieces - mapPanels(pack))} />
+      <PlacesSection
+        pack={pack}
+        // Capped, so the map is not drawn again for each piece of cards after it.
+        mapPanels={Math.min(pieces, mapPanels(pack))}
+        cards={itemsIn(pieces - mapPanels(pack))}
+      />
     ),
   },
   cardSection(

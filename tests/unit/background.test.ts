@@ -59,34 +59,26 @@ describe('background', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe(badge);
   });
 
-  it('injects the panel on the first toggle and toggles it afterwards', async () => {
-    const { controller, sendMessage, executeScript } = setup({ panelInjected: false });
-    await controller.handleMessage({ type: 'verdict:report', verdict }, self());
-    await controller.toggle(TAB);
-    expect(executeScript).toHaveBeenCalledWith({
-      target: { tabId: TAB, frameIds: [0] },
-      files: [PANEL_SCRIPT],
-    });
-    expect(sendMessage).toHaveBeenLastCalledWith(
-      TAB,
-      { type: 'panel:show', focus: true },
-      { frameId: 0 },
-    );
-    await controller.toggle(TAB);
-    expect(executeScript).toHaveBeenCalledTimes(1);
-    expect(sendMessage).toHaveBeenLastCalledWith(TAB, { type: 'panel:toggle' }, { frameId: 0 });
-  });
-
-  it('prepares the panel hidden on request, so the first press only toggles it', async () => {
-    const { controller, sendMessage, executeScript } = setup({ panelInjected: false });
-    await controller.handleMessage({ type: 'verdict:report', verdict }, self());
-    await controller.handleMessage({ type: 'panel:prepare' }, self());
-    expect(executeScript).toHaveBeenCalledTimes(1);
-    expect(sendMessage).toHaveBeenLastCalledWith(TAB, { type: 'panel:prepare' }, { frameId: 0 });
-    await controller.toggle(TAB);
-    expect(executeScript).toHaveBeenCalledTimes(1);
-    expect(sendMessage).toHaveBeenLastCalledWith(TAB, { type: 'panel:toggle' }, { frameId: 0 });
-  });
+  it.each([
+    ['a toggle', 'opens it', { type: 'panel:show', focus: true }],
+    ['the page going idle (prepare)', 'draws it hidden', { type: 'panel:prepare' }],
+  ] as const)(
+    'injects the panel on %s, which %s; the next press toggles it',
+    async (_request, _what, first) => {
+      const { controller, sendMessage, executeScript } = setup({ panelInjected: false });
+      await controller.handleMessage({ type: 'verdict:report', verdict }, self());
+      if (first.type === 'panel:prepare') await controller.handleMessage(first, self());
+      else await controller.toggle(TAB);
+      expect(executeScript).toHaveBeenCalledWith({
+        target: { tabId: TAB, frameIds: [0] },
+        files: [PANEL_SCRIPT],
+      });
+      expect(sendMessage).toHaveBeenLastCalledWith(TAB, first, { frameId: 0 });
+      await controller.toggle(TAB);
+      expect(executeScript).toHaveBeenCalledTimes(1);
+      expect(sendMessage).toHaveBeenLastCalledWith(TAB, { type: 'panel:toggle' }, { frameId: 0 });
+    },
+  );
 
   it('injects the panel once when a press comes while it is being prepared', async () => {
     const { controller, executeScript, delivered } = setup({ panelInjected: false });

@@ -2,7 +2,8 @@
  * Long work cut into slices that give the main thread back in between: the work is a generator
  * that `yield`s wherever it may stop, and `runInSlices` runs it until its time budget is spent,
  * then continues in a later task. DOM-free (the clock and the way to wait are parameters), so it
- * is unit-tested with a fake clock.
+ * is unit-tested with a fake clock. Also the waits for a quiet moment: the next task (`nextTask`),
+ * an idle main thread (`whenIdle`) and a shown tab (`whenShown`).
  */
 
 /** How long one slice may run, ms: half a frame, leaving the rest to the page's own work. */

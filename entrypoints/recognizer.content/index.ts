@@ -13,8 +13,9 @@ const PREPARE_WITHIN_MS = 3000;
 
 /**
  * Runs on every http(s) page, top frame only: recognizes the story, shows the launcher and opens
- * the panel by itself where the reader asked for that (elsewhere, has it drawn hidden on idle). On sites the reader made quiet (or outside
- * the sites they listed) it stops before reading anything.
+ * the panel by itself where the reader asked for that (elsewhere, has it drawn hidden once the
+ * page is shown and idle). On sites the reader made quiet (or outside the sites they listed) it
+ * stops before reading anything.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: builds Backstory, serves local copies of the article (at its NBC address), a copy
- * of it on another site and an unrelated page, runs Chromium with the extension (headless when
+ * of it on another site, related coverage and an unrelated page, runs Chromium with the extension (headless when
  * there is no display), prints what it recognized on each page and saves screenshots with the
  * panel open into `demo-output/`: each section, the timeline in use, the bottom sheet and the page
  * pushed aside, in light and dark; on the article also a quote shown in it and a mention's card.
@@ -29,6 +29,12 @@ const PAGES = [
     label: 'A re-typeset copy on another site',
     url: 'https://world-digest.example/2022/10/russians-fled-draft',
     file: 'copy-elsewhere.html',
+  },
+  {
+    name: 'related',
+    label: 'Related coverage: Russians queueing at Upper Lars into Georgia',
+    url: 'https://www.tbilisi-observer.example/news/2022/09/27/upper-lars-queue-mobilization',
+    file: 'related-upper-lars-queue.html',
   },
   {
     name: 'unrelated',
@@ -82,19 +88,25 @@ try {
           shots.push(launcherShot);
         }
         if (verdict) {
-          // With the default settings the panel opens by itself on the article and its versions;
-          // related coverage gets the launcher, so the demo presses the toolbar button there.
+          // With the default settings the panel opens by itself on the article and its versions.
+          // Related coverage gets the launcher, and the panel drawn hidden while the page is
+          // idle, so the launcher only shows it.
           const panel = page.getByRole('complementary', { name: 'Backstory' });
-          const opened = await panel
-            .waitFor({ timeout: 4000 })
-            .then(() => true)
-            .catch(() => false);
+          const auto = verdict.kind !== 'related';
+          if (!auto) {
+            await page.waitForFunction(() => {
+              const root = document.querySelector('backstory-panel')?.shadowRoot;
+              return Boolean(
+                root?.querySelector('.header .title') && !root.querySelector('[aria-busy="true"]'),
+              );
+            });
+            await page.getByRole('button', { name: /^Backstory/ }).click();
+          }
           if (scheme === 'light') {
             console.log(
-              `  panel: ${opened ? 'opened by itself' : 'opened with the toolbar button'}`,
+              `  panel: ${auto ? 'opened by itself' : 'drawn ahead while the page was idle, shown by the launcher'}`,
             );
           }
-          if (!opened) await browser.clickToolbarButton(page);
           await panel.waitFor();
           await untilDrawn(page, panel);
           await page.waitForTimeout(150);

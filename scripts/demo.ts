@@ -13,6 +13,7 @@ import type { Evidence } from '../utils/recognition/verdict';
 import { launchWithExtension } from './lib/chromium';
 import { marksShots } from './lib/demo-marks';
 import { startFixtureServer } from './lib/fixture-server';
+import { panelDrawnInPage } from './lib/panel-drawn';
 import { layoutShots, sectionShots, timelineShots, untilDrawn } from './lib/panel-shots';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -94,12 +95,7 @@ try {
           const panel = page.getByRole('complementary', { name: 'Backstory' });
           const auto = verdict.kind !== 'related';
           if (!auto) {
-            await page.waitForFunction(() => {
-              const root = document.querySelector('backstory-panel')?.shadowRoot;
-              return Boolean(
-                root?.querySelector('.header .title') && !root.querySelector('[aria-busy="true"]'),
-              );
-            });
+            await page.waitForFunction(panelDrawnInPage);
             await page.getByRole('button', { name: /^Backstory/ }).click();
           }
           if (scheme === 'light') {

@@ -13,6 +13,7 @@ import {
   type FixtureServer,
   type ServedPage,
 } from '../../scripts/lib/fixture-server';
+import { panelDrawnInPage } from '../../scripts/lib/panel-drawn';
 import { FIXTURES, fixturePage } from '../fixtures';
 
 export { FIXTURES };
@@ -45,16 +46,9 @@ export class PanelPage {
    * where it does not open by itself) to be drawn in full.
    */
   async prepared(): Promise<void> {
-    await this.page.waitForFunction(() => {
-      const host = [...document.documentElement.children].find((element) =>
-        element.localName.startsWith('backstory-panel'),
-      );
-      const root = host?.shadowRoot;
-      return Boolean(
-        root?.querySelector('.header .title') && !root.querySelector('[aria-busy="true"]'),
-      );
-    });
+    await this.page.waitForFunction(panelDrawnInPage);
   }
+
   /** Names of Backstory's elements on the page (launcher, panel hosts). */
   backstoryElements(): Promise<string[]> {
     return this.page.evaluate(() =>

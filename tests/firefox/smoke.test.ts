@@ -10,6 +10,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox';
+import { panelDrawnInPage } from '../../scripts/lib/panel-drawn';
 import { evidenceText, pageStrings, strings, verdictHeading } from '../../utils/strings';
 import { FIXTURES, fixturePage } from '../fixtures';
 
@@ -154,12 +155,7 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
     // out of sight and of the accessibility tree until the press.
     await vi.waitFor(
       async () => {
-        const drawn = await page.evaluate(() => {
-          const root = document.querySelector('backstory-panel')?.shadowRoot;
-          return Boolean(
-            root?.querySelector('.header .title') && !root.querySelector('[aria-busy="true"]'),
-          );
-        });
+        const drawn = await page.evaluate(panelDrawnInPage);
         if (!drawn) throw new Error('the panel was not drawn ahead of the press');
       },
       { timeout: 15_000, interval: 100 },

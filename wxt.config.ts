@@ -1,12 +1,38 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * Builds the named entrypoints against the browser's own extension API (`@wxt-dev/browser`:
+ * `globalThis.browser ?? globalThis.chrome`) instead of webextension-polyfill, which the
+ * `@wxt-dev/webextension-polyfill` module gives every entrypoint. The script on every page uses
+ * only promise-based calls that both browsers have natively (`runtime.sendMessage`,
+ * `storage.local.get`, `storage.onChanged`), so the polyfill's API table (about 4 KB gzip) would
+ * be parsed in every tab for nothing. WXT builds each content script on its own, with its name
+ * in `import.meta.env.ENTRYPOINT`.
+ */
+function nativeBrowserIn(entrypoints: readonly string[]): Plugin {
+  let native = false;
+  return {
+    name: 'backstory:native-browser',
+    enforce: 'pre',
+    configResolved(config) {
+      const name = config.define?.['import.meta.env.ENTRYPOINT'];
+      native = typeof name === 'string' && entrypoints.includes(JSON.parse(name) as string);
+    },
+    resolveId(source, importer, options) {
+      if (!native || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), nativeBrowserIn(['recognizer'])],
     // Vite's modulepreload polyfill fetch()es chunks for old browsers; every browser Backstory
     // supports preloads modules itself, and the extension must contain no network call at all.
     // NO_MINIFY=1 keeps names readable in a profile of the built extension.
@@ -24,6 +50,8 @@ export default defineConfig({
       'tests/**',
       'docs/**',
       'data/generated/**',
+      'public/recognition/**',
+      'public/packs/**',
       'test-results/**',
       'playwright-report/**',
       'demo-output/**',
@@ -39,6 +67,12 @@ export default defineConfig({
     // Recognition reads the page's text locally; the panel is injected on demand into the tab
     // that asked for it. See "Permissions" in README.md for why each one is needed.
     permissions: ['storage', 'scripting'],
+    // The extension's own pages and worker may read its packaged files and nothing else: no
+    // request can leave the browser (the background reads the library's shards this way).
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'self'; connect-src 'self'"
+        : { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'" },
     action: { default_title: 'Backstory: nothing for this page' },
     commands: {
       'toggle-panel': {

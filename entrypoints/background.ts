@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import packs from '../data/generated/packs.json';
 import { startBackground } from '../utils/background/controller';
-import type { Pack } from '../utils/packs/types';
+import { packagedData, packagedReader } from '../utils/background/packaged';
 
 export default defineBackground(() => {
-  startBackground({ browser, packs: packs as Pack[] });
+  startBackground({ browser, ...packagedData(packagedReader(browser)) });
 });

@@ -3,10 +3,14 @@
  * `$CORPUS_DIR`) in Chromium with Backstory loaded and asserts that each gets verdict none, that
  * Backstory added nothing to it and that the extension logged no error there. Skips, with a
  * message, when the corpus is absent (it is not part of the repository). Needs `npm run build`.
+ * It also counts what reached the service worker: only pages the page gate let through (those
+ * naming two of a story's people and places) may send it anything, and it prints how many did.
  */
+import type { Looks } from '../utils/page/recognizer';
 import { launchWithExtension } from './lib/chromium';
 import { CORPUS_DIR, corpusPages, offlineRules } from './lib/corpus';
 import { startFixtureServer } from './lib/fixture-server';
+import { countWorkerMessages } from './lib/worker-messages';
 
 const pages = corpusPages();
 if (!pages) {
@@ -19,7 +23,9 @@ const browser = await launchWithExtension({
   hostResolverRules: offlineRules(server.hostResolverRules),
 });
 const failures: string[] = [];
+let worker = { messages: [] as string[], starts: 0 };
 try {
+  const count = await countWorkerMessages(browser);
   const page = await browser.context.newPage();
   const extensionErrors: string[] = [];
   page.on('console', (message) => {
@@ -40,11 +46,13 @@ try {
   for (const { url } of pages) {
     extensionErrors.length = 0;
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => undefined);
-    let verdict: unknown;
-    for (let tries = 0; tries < 100 && verdict === undefined; tries++) {
-      verdict = await browser.reportedVerdict(page).catch(() => undefined);
-      if (verdict === undefined) await page.waitForTimeout(50);
+    // The recognizer's first look, as it records it in its own world.
+    let looks: Looks | null = null;
+    for (let tries = 0; tries < 100 && !looks; tries++) {
+      looks = await browser.looks(page).catch(() => null);
+      if (!looks) await page.waitForTimeout(50);
     }
+    const verdict = looks ? looks.verdict : undefined;
     const added = await page.evaluate(
       () => document.querySelectorAll('backstory-launcher, backstory-panel').length,
     );
@@ -54,6 +62,8 @@ try {
     if (added > 0) failures.push(`${name}: Backstory added ${added} element(s)`);
     for (const error of extensionErrors) failures.push(`${name}: extension error: ${error}`);
   }
+  worker = await count.read();
+  count.stop();
 } finally {
   await browser.close();
   await server.close();
@@ -63,6 +73,14 @@ if (failures.length > 0) {
   for (const failure of failures) console.error(`  ${failure}`);
   process.exit(1);
 }
+const suspects = worker.messages.filter((type) => type === 'page:suspect').length;
+if (worker.messages.some((type) => type !== 'page:suspect')) {
+  console.error(
+    `sweep: the service worker heard more than the gate's suspects: ${worker.messages.join(', ')}`,
+  );
+  process.exit(1);
+}
 console.log(
-  `sweep: ${pages.length} corpus pages, all verdict none, nothing added, no extension errors.`,
+  `sweep: ${pages.length} corpus pages, all verdict none, nothing added, no extension errors; ` +
+    `${suspects} page(s) got past the page gate and asked the service worker (${worker.starts} worker start(s)).`,
 );

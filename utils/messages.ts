@@ -4,6 +4,8 @@
  * from this extension itself. Results are `{ ok: true, value } | { ok: false, error }`.
  */
 import type { Pack } from './packs/types';
+import type { CompiledPack } from './recognition/compiled';
+import { MAX_NAMES } from './recognition/gate';
 import type { Verdict } from './recognition/verdict';
 
 /** A reply to any message. */
@@ -11,7 +13,22 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Messages content scripts send to the background. */
 export interface ToBackground {
-  /** The recognizer's verdict for the page (null: nothing), for the badge and action title. */
+  /**
+   * The page gate let the page through (see `recognition/gate.ts`): which of its addresses and
+   * names may be a story's. The background checks them exactly and answers with the packs the
+   * page may carry (often none); when there are some and the page does not have the story script
+   * yet (`loaded: false`), it injects the script first.
+   */
+  'page:suspect': {
+    request: { addresses: string[]; names: string[]; loaded: boolean };
+    response: { packs: CompiledPack[] };
+  };
+  /** The page found no page gate in storage (the extension was just installed): write it. */
+  'gate:missing': { request: Record<never, never>; response: null };
+  /**
+   * The page's verdict, for the badge and action title: sent when there is one, and null only
+   * when a page that had one no longer has it (client-side navigation).
+   */
   'verdict:report': { request: { verdict: Verdict | null }; response: null };
   /**
    * Open the panel in this tab: the launcher was pressed, or (`auto`) the reader's settings open
@@ -25,6 +42,12 @@ export interface ToBackground {
   'panel:prepare': { request: Record<never, never>; response: null };
   /** The panel asks what to show: this tab's verdict and its pack. */
   'panel:data': { request: Record<never, never>; response: { verdict: Verdict; pack: Pack } };
+}
+
+/** Messages the background sends to a tab's story script (on pages past the gate). */
+export interface ToStory {
+  /** The page's current verdict (a toolbar press checks it: the tab may have navigated). */
+  'story:verdict': { request: Record<never, never>; response: { verdict: Verdict | null } };
 }
 
 /** Messages the background sends to a tab's panel script. */
@@ -47,6 +70,17 @@ export type MessageOf<M> = {
 export function parseToBackground(message: unknown): MessageOf<ToBackground> | null {
   if (!isRecord(message) || typeof message.type !== 'string') return null;
   switch (message.type) {
+    case 'page:suspect':
+      return isKeyList(message.addresses) && isKeyList(message.names)
+        ? {
+            type: 'page:suspect',
+            addresses: message.addresses,
+            names: message.names,
+            loaded: message.loaded === true,
+          }
+        : null;
+    case 'gate:missing':
+      return { type: 'gate:missing' };
     case 'verdict:report':
       return message.verdict === null || isVerdict(message.verdict)
         ? { type: 'verdict:report', verdict: message.verdict }
@@ -60,6 +94,11 @@ export function parseToBackground(message: unknown): MessageOf<ToBackground> | n
     default:
       return null;
   }
+}
+
+/** A message from the background to the story script, checked for shape. */
+export function parseToStory(message: unknown): MessageOf<ToStory> | null {
+  return isRecord(message) && message.type === 'story:verdict' ? { type: 'story:verdict' } : null;
 }
 
 /** A message from the background to the panel, checked for shape. */
@@ -80,7 +119,17 @@ export function isFromThisExtension(
   return sender.id === extensionId;
 }
 
-function isVerdict(value: unknown): value is Verdict {
+/** A short list of short strings (address keys or name forms), as the page gate sends them. */
+function isKeyList(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_NAMES &&
+    value.every((item) => typeof item === 'string' && item.length > 0 && item.length <= 2_048)
+  );
+}
+
+/** Whether `value` is a verdict in the shape the engine makes. */
+export function isVerdict(value: unknown): value is Verdict {
   return (
     isRecord(value) &&
     (value.kind === 'article' || value.kind === 'version' || value.kind === 'related') &&

@@ -6,6 +6,10 @@
  */
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { MAX_SITES, SITE, type SiteScope } from './site-scope';
+import { SETTINGS_KEY } from './storage-keys';
+
+export { hostMatches, isActiveOn } from './site-scope';
 
 /** Panel sections a reader can hide (the ids of `components/sections.tsx`). */
 export const SECTION_IDS = [
@@ -19,7 +23,7 @@ export const SECTION_IDS = [
 export type SectionId = (typeof SECTION_IDS)[number];
 
 /** Everything the reader can set. */
-export interface Settings {
+export interface Settings extends SiteScope {
   /** Open the panel by itself on pages with each verdict. */
   autoOpen: { article: boolean; version: boolean; related: boolean };
   /** Which edge of the window the panel sits at. */
@@ -30,11 +34,6 @@ export interface Settings {
   marks: boolean;
   /** Sections shown in the panel. */
   sections: Record<SectionId, boolean>;
-  /** Sites (host names; a domain covers its subdomains) where Backstory stays quiet. */
-  quietSites: string[];
-  /** Recognize on every site, or only on the sites listed in `onlySites`. */
-  scope: 'everywhere' | 'listed';
-  onlySites: string[];
   theme: 'system' | 'light' | 'dark';
 }
 
@@ -62,9 +61,9 @@ const Site = v.pipe(
   v.string(),
   v.trim(),
   v.toLowerCase(),
-  v.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z0-9-]+$/, 'must be a host name such as nytimes.com'),
+  v.regex(SITE, 'must be a host name such as nytimes.com'),
 );
-const Sites = v.pipe(v.array(Site), v.maxLength(500));
+const Sites = v.pipe(v.array(Site), v.maxLength(MAX_SITES));
 
 /** One schema per top-level key, so each key is kept or defaulted on its own. */
 const KEY_SCHEMAS: { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]> } = {
@@ -109,18 +108,6 @@ export function parseSettings(raw: unknown): Settings {
   return settings;
 }
 
-/** Whether a host is one of `sites` or under one of them (`www.nytimes.com` is under `nytimes.com`). */
-export function hostMatches(host: string, sites: readonly string[]): boolean {
-  const name = host.toLowerCase().replace(/\.$/, '');
-  return sites.some((site) => name === site || name.endsWith(`.${site}`));
-}
-
-/** Whether Backstory may act on a page at `host` under these settings. */
-export function isActiveOn(settings: Settings, host: string): boolean {
-  if (hostMatches(host, settings.quietSites)) return false;
-  return settings.scope === 'everywhere' || hostMatches(host, settings.onlySites);
-}
-
 /**
  * Cleans a list of sites typed by the reader (one per line, or pasted addresses): host names,
  * lower case, without scheme, path or `www.`, each once; entries that are not host names are
@@ -143,9 +130,11 @@ export function parseSiteList(text: string): { sites: string[]; rejected: string
 
 /**
  * The stored settings. Version 1 is the first format; when it changes, bump `version` and add a
- * migration here (`migrations: { 2: (old) => … }`): WXT runs them in order on first read.
+ * migration here (`migrations: { 2: (old) => … }`): WXT runs them in order on first read. The
+ * script on every page reads the stored value's site keys directly (`site-scope.ts`): a
+ * migration must keep `scope`, `onlySites` and `quietSites` readable there, or change that too.
  */
-export const settingsItem = storage.defineItem<unknown>('local:settings', {
+export const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });

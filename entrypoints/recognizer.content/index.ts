@@ -1,21 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import recognition from '../../data/generated/recognition.json';
-import type { MessageOf, ToBackground } from '../../utils/messages';
-import { createAutoOpen } from '../../utils/page/auto-open';
-import { startRecognizer, type Recognizer } from '../../utils/page/recognizer';
-import type { CompiledIndex } from '../../utils/recognition/compiled';
-import { isActiveOn, loadSettings, watchSettings, type Settings } from '../../utils/settings';
-import { whenIdle, whenShown } from '../../utils/slices';
+import type { MessageOf, Result, ToBackground } from '../../utils/messages';
+import { startRecognizer } from '../../utils/page/recognizer';
+import { findStory } from '../../utils/page/story';
+import type { PageGate } from '../../utils/recognition/gate';
+import { isActiveOn, siteScopeOf } from '../../utils/site-scope';
+import { GATE_KEY, SETTINGS_KEY } from '../../utils/storage-keys';
 
-/** The latest the panel is drawn ahead of the press on a page that never goes idle, ms. */
-const PREPARE_WITHIN_MS = 3000;
+type SuspectReply = Result<ToBackground['page:suspect']['response']>;
 
 /**
- * Runs on every http(s) page, top frame only: recognizes the story, shows the launcher and opens
- * the panel by itself where the reader asked for that (elsewhere, has it drawn hidden once the
- * page is shown and idle). On sites the reader made quiet (or outside the sites they listed) it
- * stops before reading anything.
+ * Runs on every http(s) page, top frame only, and carries only what decides whether the page
+ * could carry a story: the page gate and the reader's choice of sites. A page the gate stops
+ * (most pages) costs reading its text once, and sends nothing. Built against the browser's own
+ * API, without the polyfill (see `wxt.config.ts`).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -23,59 +21,66 @@ export default defineContentScript({
   allFrames: false,
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const send = (message: MessageOf<ToBackground>) =>
-      browser.runtime.sendMessage(message).catch((error: unknown) => {
-        // The extension was reloaded or updated under this page: nothing to tell any more.
-        if (ctx.isValid) console.warn('Backstory:', error);
-      });
-    let settings: Settings = await loadSettings();
-    const autoOpen = createAutoOpen();
-    let running: { recognizer: Recognizer; stop: AbortController } | null = null;
+    const send = <T>(message: MessageOf<ToBackground>) =>
+      browser.runtime.sendMessage(message) as Promise<T>;
+    const read = () => browser.storage.local.get([SETTINGS_KEY, GATE_KEY]);
+    let stored = await read();
+    if (!isGate(stored[GATE_KEY])) {
+      // Just installed: the background writes the gate, once, at our asking.
+      await send({ type: 'gate:missing' });
+      stored = await read();
+    }
+    const gate = stored[GATE_KEY];
+    if (!isGate(gate)) return;
+    let scope = siteScopeOf(stored[SETTINGS_KEY]);
+    let running: { check(): void; stop: AbortController } | null = null;
 
+    // Stopped (the extension reloaded, or the page sent WXT's restart event): the launcher goes,
+    // the verdict stays for the toolbar button.
+    ctx.onInvalidated(() => findStory()?.withdraw());
     const start = () => {
       const stop = new AbortController();
       ctx.onInvalidated(() => stop.abort());
       const recognizer = startRecognizer({
         doc: document,
-        index: recognition as CompiledIndex,
-        report: (verdict) => {
-          const open = autoOpen(verdict, settings, location.href);
-          // In order: the background opens a panel only for a tab whose verdict it has stored.
-          void send({ type: 'verdict:report', verdict }).then(() => {
-            if (open) void send({ type: 'panel:open', auto: true });
-            // Not opening by itself: the panel is drawn hidden once the page is shown and idle,
-            // so the reader's first press only shows it.
-            else if (verdict) {
-              const prepare = () => void send({ type: 'panel:prepare' });
-              whenShown(
-                document,
-                () => whenIdle(prepare, { timeoutMs: PREPARE_WITHIN_MS, signal: stop.signal }),
-                stop.signal,
-              );
-            }
+        gate,
+        suspect: async ({ addresses, names }, loaded) => {
+          const reply = await send<SuspectReply>({
+            type: 'page:suspect',
+            addresses,
+            names,
+            loaded,
           });
+          return reply.ok ? reply.value.packs : [];
         },
-        openPanel: () => void send({ type: 'panel:open' }),
+        story: findStory,
         signal: stop.signal,
       });
-      running = { recognizer, stop };
+      running = { check: recognizer.check, stop };
     };
     const apply = () => {
-      const active = isActiveOn(settings, location.hostname);
+      const active = isActiveOn(scope, location.hostname);
       if (active && !running) start();
       if (!active && running) {
+        // A site made quiet loses its launcher and badge at once.
         running.stop.abort();
         running = null;
-        void send({ type: 'verdict:report', verdict: null });
+        findStory()?.present(null);
       }
     };
 
     apply();
-    ctx.addEventListener(window, 'wxt:locationchange', () => running?.recognizer.check());
-    const unwatch = watchSettings((next) => {
-      settings = next;
+    ctx.addEventListener(window, 'wxt:locationchange', () => running?.check());
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+      scope = siteScopeOf(changes[SETTINGS_KEY].newValue);
       apply();
-    });
-    ctx.onInvalidated(unwatch);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
   },
 });
+
+function isGate(value: unknown): value is PageGate {
+  return typeof value === 'object' && value !== null && (value as PageGate).version === 4;
+}

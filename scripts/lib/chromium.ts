@@ -4,6 +4,8 @@
  * and the benchmark all need it. Never downloads a browser: the executable is `/usr/bin/chromium`
  * or `$CHROMIUM_PATH`.
  */
+import type { Looks } from '../../utils/page/recognizer';
+import { evaluateInExtensionWorld } from './isolated-world';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,8 +51,13 @@ export interface ExtensionBrowser {
   clickToolbarButton(page: Page): Promise<void>;
   /** The toolbar button's title and badge for the tab showing `page`. */
   actionState(page: Page): Promise<{ title: string; badge: string }>;
-  /** The verdict the page reported (`undefined` until recognition has run in it). */
-  reportedVerdict(page: Page): Promise<{ kind: string; evidence: unknown } | null | undefined>;
+  /**
+   * What the recognizer recorded in its isolated world (see `LOOKS` in utils/page/recognizer.ts):
+   * null until its first look is done.
+   */
+  looks(page: Page): Promise<Looks | null>;
+  /** The verdict the page reported (null: none reported). */
+  reportedVerdict(page: Page): Promise<{ kind: string; evidence: unknown } | null>;
   /** Stores the reader's settings as the options page would (keys left out take their defaults). */
   storeSettings(settings: object): Promise<void>;
   close(): Promise<void>;
@@ -131,13 +138,20 @@ export async function launchWithExtension(
         id,
       );
     },
+    looks: (page) =>
+      evaluateInExtensionWorld<Looks | null>(
+        page,
+        extensionId,
+        `globalThis[Symbol.for('backstory.looks')] ?? null`,
+      ).then((looks) => looks ?? null),
     async reportedVerdict(page) {
       await page.bringToFront();
       const id = await tabId(page);
       return worker.evaluate(async (tab) => {
         const key = `verdict:${tab}`;
         const stored = await chrome.storage.session.get(key);
-        return stored[key] as { kind: string; evidence: unknown } | null | undefined;
+        // A page reports only a verdict, not its absence: nothing stored is none too.
+        return (stored[key] as { kind: string; evidence: unknown } | null | undefined) ?? null;
       }, id);
     },
     async storeSettings(settings) {

@@ -21,7 +21,12 @@ export interface Packages {
 const BUILT_FILES = [
   'manifest.json',
   'content-scripts/recognizer.js',
+  'content-scripts/story.js',
   'content-scripts/panel.js',
+  'recognition/gate.json',
+  'recognition/meta.json',
+  'recognition/postings-0.json',
+  'recognition/packs-0.json',
   'icon/128.png',
 ];
 
@@ -41,6 +46,8 @@ const NOT_SOURCES = [
   '.output',
   '.wxt',
   'data/generated',
+  'public/recognition',
+  'public/packs',
   'test-results',
   'demo-output',
 ];

@@ -110,12 +110,22 @@ export const test = base.extend<Fixtures>({
       const page = await browser.context.newPage();
       await options?.beforeGoto?.(page);
       await page.goto(server.localUrl(url));
-      // Recognition reports its verdict (or null) to the background: wait for that report.
-      await expect.poll(() => browser.reportedVerdict(page)).not.toBeUndefined();
+      // Wait for the recognizer's first look, and for its verdict (if any) to reach the
+      // background: a page with none tells the background nothing.
+      await waitForRecognition(browser, page);
       return new PanelPage(page);
     });
   },
 });
+
+/** Waits until the recognizer has looked at `page` and the background has its verdict. */
+export async function waitForRecognition(browser: ExtensionBrowser, page: Page): Promise<void> {
+  await expect.poll(async () => (await browser.looks(page))?.count ?? 0).toBeGreaterThan(0);
+  const looked = await browser.looks(page);
+  await expect
+    .poll(async () => (await browser.reportedVerdict(page))?.kind ?? null)
+    .toBe(looked?.verdict ?? null);
+}
 
 /** Stores settings as the options page would (the extension's own storage). */
 export function setSettings(browser: ExtensionBrowser, settings: object): Promise<void> {

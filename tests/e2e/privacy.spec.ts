@@ -1,7 +1,8 @@
 /**
  * Privacy: a whole reading session (recognition, launcher, panel, every section jump, closing, the
- * toolbar button, the options page and a settings change) makes no network request of Backstory's. The only requests are the page's
- * own, to its own address; none comes from the extension's origin or its service worker.
+ * toolbar button, the options page and a settings change) makes no network request of Backstory's.
+ * The only requests are the page's own, to its own address, and the worker's reads of its own
+ * packaged files; the extension's content security policy refuses it anything else.
  */
 import { ARTICLE_URL, expect, test } from './fixtures';
 import { watchNetwork } from './network-watch';
@@ -56,11 +57,25 @@ test('a full session with the panel sends nothing anywhere', async ({ extension,
     expect(request.seenBy, JSON.stringify(request)).not.toBe('service worker');
   }
 
-  // The recorders do see the extension's requests: one made on purpose from its worker shows up
-  // in the worker's own Network domain and in the context's request event.
-  await extension.worker.evaluate(() => fetch('http://www.nbcnews.com/probe').catch(() => null));
-  const seenBy = () =>
-    watch!.requests.filter((request) => request.url.endsWith('/probe')).map((r) => r.seenBy);
-  await expect.poll(seenBy).toEqual(expect.arrayContaining(['service worker', 'context']));
+  // The recorders do see the worker's requests: it read the story's packaged files (the library
+  // and the pack the panel shows), and they show up in its own Network domain.
+  expect(
+    watch!.requests
+      .filter((request) => request.seenBy === 'service worker')
+      .map((request) => request.url.slice(ownFiles.length)),
+  ).toEqual(
+    expect.arrayContaining(['recognition/meta.json', 'packs/nbc-russians-kazakhstan-2022.json']),
+  );
+  // And the extension's content security policy refuses it any other address: a request made
+  // on purpose from the worker fails before it is sent.
+  const probe = await extension.worker.evaluate(() =>
+    fetch('http://www.nbcnews.com/probe').then(
+      () => 'sent',
+      (error: unknown) => `refused: ${String(error)}`,
+    ),
+  );
+  expect(probe).toMatch(/^refused/);
+  await page.waitForTimeout(200);
+  expect(watch!.requests.filter((request) => request.url.endsWith('/probe'))).toEqual([]);
   await watch!.stop();
 });

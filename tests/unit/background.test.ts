@@ -1,30 +1,54 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
-import { PANEL_SCRIPT, startBackground, TOGGLE_COMMAND } from '../../utils/background/controller';
-import { realPack, addressVerdict } from './helpers';
+import {
+  PANEL_SCRIPT,
+  startBackground,
+  STORY_SCRIPT,
+  TOGGLE_COMMAND,
+} from '../../utils/background/controller';
+import type { Verdict } from '../../utils/recognition/verdict';
+import { GATE_KEY } from '../../utils/storage-keys';
+import { realLibrary, addressVerdict } from './helpers';
 
 const TAB = 7;
-const { pack } = realPack();
+const { gate, source, pack } = realLibrary();
 const verdict = addressVerdict('article', pack.id);
 const self = () => ({ id: fakeBrowser.runtime.id, tab: { id: TAB } });
 
-/** The fake browser with the APIs it lacks stubbed: a tab with or without the panel script. */
-function setup({ panelInjected }: { panelInjected: boolean }) {
+/**
+ * The fake browser with the APIs it lacks stubbed: a tab whose page has or has not the panel
+ * script, and has or has not the story script (`story`: the verdict it holds, or 'absent').
+ */
+function setup({
+  panelInjected,
+  story = verdict,
+}: {
+  panelInjected: boolean;
+  story?: Verdict | null | 'absent';
+}) {
   fakeBrowser.reset();
   let injected = panelInjected;
+  let storyVerdict = story === 'absent' ? undefined : story;
   const commandListeners: ((command: string, tab?: { id?: number }) => void)[] = [];
   // What reached a panel script (a message to a tab without one fails).
   const delivered: { type: string }[] = [];
   const sendMessage = vi.fn(async (_tabId: number, message: { type: string }) => {
+    if (message.type === 'story:verdict') {
+      if (storyVerdict === undefined) throw new Error('Receiving end does not exist.');
+      return { ok: true, value: { verdict: storyVerdict } };
+    }
+    // Only the story script listens: it answers nothing to the panel's messages.
+    if (!injected && storyVerdict !== undefined) return undefined;
     if (!injected) throw new Error('Could not establish connection. Receiving end does not exist.');
     delivered.push(message);
     return { ok: true, value: { open: message.type === 'panel:show' } };
   });
   // Injecting takes a while, as it does in a browser.
-  const executeScript = vi.fn(async () => {
+  const executeScript = vi.fn(async ({ files }: { files: string[] }) => {
     await new Promise((done) => setTimeout(done, 5));
-    injected = true;
+    if (files.includes(PANEL_SCRIPT)) injected = true;
+    if (files.includes(STORY_SCRIPT)) storyVerdict = null;
     return [];
   });
   const browser = fakeBrowser as unknown as WxtBrowser;
@@ -37,7 +61,12 @@ function setup({ panelInjected }: { panelInjected: boolean }) {
       },
     },
   });
-  const controller = startBackground({ browser, packs: [pack] });
+  const controller = startBackground({
+    browser,
+    library: source,
+    gate: () => Promise.resolve(gate),
+    pack: (id) => Promise.resolve(id === pack.id ? pack : null),
+  });
   const pressCommand = (command: string) =>
     commandListeners.forEach((listener) => listener(command, { id: TAB }));
   return { controller, sendMessage, executeScript, pressCommand, delivered };
@@ -99,7 +128,7 @@ describe('background', () => {
   });
 
   it('prepares nothing on a page without a verdict', async () => {
-    const { controller, sendMessage, executeScript } = setup({ panelInjected: false });
+    const { controller, sendMessage, executeScript } = setup({ panelInjected: false, story: null });
     await controller.handleMessage({ type: 'verdict:report', verdict: null }, self());
     expect(await controller.handleMessage({ type: 'panel:prepare' }, self())).toEqual({
       ok: true,
@@ -145,11 +174,86 @@ describe('background', () => {
   });
 
   it('does nothing on a page without a verdict', async () => {
-    const { controller, sendMessage, executeScript } = setup({ panelInjected: false });
+    const { controller, sendMessage, executeScript } = setup({ panelInjected: false, story: null });
     await controller.handleMessage({ type: 'verdict:report', verdict: null }, self());
     await controller.toggle(TAB);
     expect(sendMessage).not.toHaveBeenCalled();
     expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a page the gate stopped (no story script)', 'absent'],
+    ['a page past the gate with no verdict', null],
+  ] as const)(
+    'a press after the tab navigated to %s opens nothing and forgets the old verdict',
+    async (_page, story) => {
+      const { controller, executeScript } = setup({ panelInjected: false, story });
+      // The verdict of the page before: a page reports only verdicts, not their absence.
+      await controller.handleMessage({ type: 'verdict:report', verdict }, self());
+      await controller.toggle(TAB);
+      expect(executeScript).not.toHaveBeenCalled();
+      expect(await controller.verdictFor(TAB)).toBeNull();
+    },
+  );
+
+  describe('a page the gate let through', () => {
+    const suspect = (names: string[], addresses: string[] = [], loaded = false) =>
+      ({ type: 'page:suspect', names, addresses, loaded }) as const;
+
+    it('gets the packs two of whose names it has, with the story script injected first', async () => {
+      const { controller, executeScript } = setup({ panelInjected: false, story: 'absent' });
+      const reply = await controller.handleMessage(suspect(['putin', 'almaty']), self());
+      expect(reply).toMatchObject({ ok: true, value: { packs: [{ id: pack.id }] } });
+      expect(executeScript).toHaveBeenCalledWith({
+        target: { tabId: TAB, frameIds: [0] },
+        files: [STORY_SCRIPT],
+      });
+    });
+
+    it('gets the pack whose article lives at its address', async () => {
+      const { controller } = setup({ panelInjected: false, story: 'absent' });
+      const address =
+        'nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856';
+      const reply = await controller.handleMessage(suspect([], [address]), self());
+      expect(reply).toMatchObject({ ok: true, value: { packs: [{ id: pack.id }] } });
+    });
+
+    it.each([
+      ['one name', ['putin']],
+      ['two forms of one name', ['putin', 'путин*']],
+      ['names no story has', ['zzyzx', 'qwerty']],
+    ])('gets nothing, and no script, for %s', async (_what, names) => {
+      const { controller, executeScript } = setup({ panelInjected: false, story: 'absent' });
+      const reply = await controller.handleMessage(suspect(names), self());
+      expect(reply).toEqual({ ok: true, value: { packs: [] } });
+      expect(executeScript).not.toHaveBeenCalled();
+    });
+
+    it('does not inject the story script twice', async () => {
+      const { controller, executeScript } = setup({ panelInjected: false, story: null });
+      await controller.handleMessage(suspect(['putin', 'almaty'], [], true), self());
+      expect(executeScript).not.toHaveBeenCalled();
+    });
+
+    it('rejects suspects that are not lists of short strings', async () => {
+      const { controller } = setup({ panelInjected: false });
+      for (const names of [[1, 2], 'putin', Array(100).fill('putin'), ['x'.repeat(3000)]]) {
+        const reply = await controller.handleMessage({ ...suspect([]), names }, self());
+        expect(reply).toEqual({ ok: false, error: 'malformed message' });
+      }
+    });
+  });
+
+  it('writes the page gate when installed, and again when a page finds none', async () => {
+    setup({ panelInjected: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get(GATE_KEY))[GATE_KEY]).toEqual(gate),
+    );
+    await fakeBrowser.storage.local.clear();
+    const { controller } = setup({ panelInjected: false });
+    await controller.handleMessage({ type: 'gate:missing' }, self());
+    expect((await fakeBrowser.storage.local.get(GATE_KEY))[GATE_KEY]).toEqual(gate);
   });
 
   it('gives the panel its verdict and pack, and nothing to strangers', async () => {

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { bloomHas, buildBloom, hashOf } from '../../utils/recognition/bloom';
 import { compileGate, keyWord } from '../../utils/recognition/compile-gate';
 import type { CompiledPack } from '../../utils/recognition/compiled';
-import { passesGate, SCRIPT_SAMPLE } from '../../utils/recognition/gate';
+import { addressesIn, namesIn, screenPage, TAG } from '../../utils/recognition/gate';
+import { candidatesFor, memorySource, splitLibrary } from '../../utils/recognition/library';
 import { THRESHOLDS } from '../../utils/recognition/recognize';
-import { realPack } from './helpers';
+import { ARTICLE_URL, libraryOf, realLibrary } from './helpers';
 
-const { index } = realPack();
-const passes = (text: string) => passesGate(text, index.gate, THRESHOLDS.relatedNames);
+const { gate, source } = realLibrary();
+const passes = (text: string) =>
+  screenPage({ address: 'https://example.com/', canonical: null, text }, gate) !== null;
 
-describe('the name gate with the real pack', () => {
+describe('the page gate with the real pack', () => {
   it.each([
     ['two names', 'Putin spoke; in Almaty, lines grew.'],
     ['a phrase form by one of its words', 'Marat Akhmetzhanov met Dmitry.'],
@@ -23,6 +26,10 @@ describe('the name gate with the real pack', () => {
     ['soft hyphens, even early in a name', 'Ka\u00adzakh\u00adstan and Pu\u00adtin'],
     ['no-break spaces and curly quotes', 'Nikita\u00a0Rakhimov left “Almaty”.'],
     ['emoji between the names', 'Moscow 😀 and Almaty 🎉'],
+    [
+      'names in another script late in a Latin page',
+      `${'Lorem ipsum dolor. '.repeat(200)}Путин и Казахстан`,
+    ],
   ])('lets through %s', (_name, text) => {
     expect(passes(text)).toBe(true);
   });
@@ -44,25 +51,48 @@ describe('the name gate with the real pack', () => {
     ['in lower case', 'putin and kazakhstan'],
     ['all in capitals', 'PUTIN AND KAZAKHSTAN'],
     ['in full-width letters', 'ＰＵＴＩＮ ＡＮＤ ＫＡＺＡＫＨＳＴＡＮ'],
+    ['in lower case, in another script', 'путин и казахстан'],
   ])('looks for names as prose writes them, so stops names written %s', (_name, text) => {
     expect(passes(text)).toBe(false);
   });
 
-  it('reads a page in another script case-blind, from its title or its opening text', () => {
-    const gate = (text: string, title?: string) =>
-      passesGate(text, index.gate, THRESHOLDS.relatedNames, title);
-    expect(gate('putin and kazakhstan', 'Новости')).toBe(true);
-    expect(gate('Новости дня: putin and kazakhstan')).toBe(true);
-    const late = `${'Lorem ipsum dolor sit amet. '.repeat(SCRIPT_SAMPLE / 20)}Путин и Казахстан`;
-    expect(gate(late, 'Новости')).toBe(true);
-    // A page in Latin letters names its people in Latin letters: the rest is not searched.
-    expect(gate(late, 'News of the day')).toBe(false);
+  it('reports the forms it found, stems by their first letters', () => {
+    expect(namesIn('Путин в Казахстане, Putin in Almaty', gate).sort()).toEqual([
+      'almaty',
+      'putin',
+      'казахс*',
+      'путин*',
+    ]);
+  });
+
+  it('lets through the article at its address and its canonical link, and nothing else there', () => {
+    const at = (address: string, canonical: string | null = null) =>
+      addressesIn(address, canonical, gate);
+    const key =
+      'nbcnews.com/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856';
+    expect(at(`${ARTICLE_URL}?utm_source=x#top`)).toEqual([key]);
+    expect(at('https://mirror.example/saved.html', ARTICLE_URL)).toEqual([key]);
+    expect(at('https://www.nbcnews.com/news/world/another-story-rcna1')).toEqual([]);
+    expect(at('https://example.com/', 'not an address')).toEqual([]);
   });
 });
 
-const pack = (id: string, names: string[][]): CompiledPack => ({
+describe('the library checks what the gate let through', () => {
+  const candidates = (names: string[], addresses: string[] = []) =>
+    candidatesFor({ names, addresses }, source, THRESHOLDS.relatedNames).then((packs) =>
+      packs.map((pack) => pack.id),
+    );
+
+  it('needs two people or places of one story, not two forms of one', async () => {
+    expect(await candidates(['putin', 'almaty'])).toEqual(['nbc-russians-kazakhstan-2022']);
+    expect(await candidates(['putin', 'путин*'])).toEqual([]);
+    expect(await candidates(['putin', 'unknown'])).toEqual([]);
+  });
+});
+
+const pack = (id: string, names: string[][], addresses: string[] = []): CompiledPack => ({
   id,
-  addresses: [],
+  addresses,
   shingles: [],
   quotes: [],
   names,
@@ -71,23 +101,68 @@ const pack = (id: string, names: string[][]): CompiledPack => ({
 });
 
 describe('compileGate', () => {
-  const gate = compileGate([
-    pack('a', [['vladimir putin', 'putin'], ['almaty']]),
+  const packs = [
+    pack('a', [['vladimir putin', 'putin'], ['almaty']], ['example.com/a']),
     pack('b', [['ulaanbaatar'], ['sükhbaatar*']]),
-  ]);
+  ];
+  const { gate: compiled, postings } = compileGate(packs);
+  const library = libraryOf(packs);
 
-  it('keeps one key per form, once each', () => {
-    expect(gate.keys).toEqual(['almaty', 'putin', 'sükhbaatar*', 'ulaanbaatar']);
+  it('keeps one gate form per name form, stems by their first letters, and the addresses', () => {
+    expect(Object.keys(postings).sort()).toEqual([
+      '@example.com/a',
+      'almaty',
+      'putin',
+      'sükhba*',
+      'ulaanbaatar',
+    ]);
+    expect(compiled.counts).toEqual({ stories: 2, names: 4, hosts: 1, addresses: 1 });
+    expect(compiled.stemLengths).toEqual([6]);
   });
 
-  it('needs two names of the same pack', () => {
-    expect(passesGate('Putin in Ulaanbaatar', gate, 2)).toBe(false);
-    expect(passesGate('Putin in Almaty', gate, 2)).toBe(true);
-    expect(passesGate('Ulaanbaatar, Sükhbaatariin talbai', gate, 2)).toBe(true);
+  it('lets through two names of any story; the library keeps two names of the same one', async () => {
+    const check = async (text: string) => {
+      const suspect = screenPage({ address: 'https://x.test/', canonical: null, text }, compiled);
+      if (!suspect) return null;
+      return (await candidatesFor(suspect, library.source, 2)).map((found) => found.id);
+    };
+    expect(await check('Putin in Ulaanbaatar')).toEqual([]);
+    expect(await check('Putin in Almaty')).toEqual(['a']);
+    expect(await check('Ulaanbaatar, Sükhbaatariin talbai')).toEqual(['b']);
+    expect(await check('Putin alone')).toBeNull();
   });
 
   it('stops every page when no pack has names', () => {
-    expect(passesGate('Putin in Almaty', compileGate([pack('c', [])]), 2)).toBe(false);
+    const { gate: empty } = compileGate([pack('c', [])]);
+    expect(
+      screenPage({ address: 'https://x.test/', canonical: null, text: 'Putin in Almaty' }, empty),
+    ).toBeNull();
+  });
+});
+
+describe('the Bloom filter', () => {
+  // A deterministic stream of made-up words.
+  const words = (count: number, seed: string) =>
+    Array.from({ length: count }, (_, i) => `${seed}${(i * 2654435761) % 1_000_003}w${i}`);
+
+  it('never misses an item, and errs about as rarely as it is sized to', () => {
+    const items = words(20_000, 'in');
+    const filter = buildBloom(items.map((word) => hashOf(TAG.name, word)));
+    expect(items.every((word) => bloomHas(filter, hashOf(TAG.name, word)))).toBe(true);
+    const others = words(100_000, 'out');
+    const wrong = others.filter((word) => bloomHas(filter, hashOf(TAG.name, word))).length;
+    // 16 bits and 11 probes an item: about 1 in 2,000.
+    expect(wrong / others.length).toBeLessThan(1 / 1_000);
+    // The same word under another tag is another item.
+    expect(items.filter((word) => bloomHas(filter, hashOf(TAG.stem, word))).length).toBeLessThan(
+      50,
+    );
+  });
+
+  it('keeps its bits in characters that survive JSON and storage', () => {
+    const filter = buildBloom(words(5_000, 'x').map((word) => hashOf(TAG.name, word)));
+    expect(JSON.parse(JSON.stringify(filter))).toEqual(filter);
+    expect([...filter.bits].every((char) => char.charCodeAt(0) < 0x8000)).toBe(true);
   });
 });
 
@@ -99,5 +174,23 @@ describe('keyWord', () => {
     ['никит* рахимов*', ['никит* рахимов*'], 'рахимов*'],
   ])('%s → its most telling word', (form, forms, expected) => {
     expect(keyWord(form, forms)).toBe(expected);
+  });
+});
+
+describe('the library in shards', () => {
+  it('finds candidates whose postings and packs sit in different shards', async () => {
+    const packs = Array.from({ length: 50 }, (_, i) =>
+      pack(`p${i}`, [[`alpha${i}`], [`beta${i}`]], [`example.com/${i}`]),
+    );
+    const { postings } = compileGate(packs);
+    const split = splitLibrary(packs, postings, { packsPerShard: 7, keysPerShard: 10 });
+    expect(split.postings.length).toBeGreaterThan(5);
+    expect(split.packs.length).toBe(8);
+    const found = await candidatesFor(
+      { names: ['alpha33', 'beta33', 'alpha2'], addresses: ['example.com/48'] },
+      memorySource(split),
+      2,
+    );
+    expect(found.map((candidate) => candidate.id)).toEqual(['p33', 'p48']);
   });
 });

@@ -5,12 +5,11 @@
  * The same attacks run in Chromium in tests/e2e/page-messages.spec.ts and hostile-pages.spec.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startRecognizer } from '../../utils/page/recognizer';
 import { mountLauncher } from '../../utils/ui/launcher';
 import { createPanelController } from '../../utils/ui/panel-controller';
 import { createShadowHost } from '../../utils/ui/shadow-host';
 import { ARTICLE_COPY } from '../fixtures/hostile';
-import { realPack } from './helpers';
+import { startTestRecognizer } from './recognizer-harness';
 
 afterEach(() => {
   document.documentElement.querySelectorAll('[id^="test-"], body ~ *').forEach((el) => el.remove());
@@ -129,7 +128,6 @@ describe('the launcher', () => {
 });
 
 describe('the recognizer on a page that replaces document.body', () => {
-  const { index } = realPack();
   const storyBody = () => {
     const parsed = new DOMParser().parseFromString(ARTICLE_COPY, 'text/html');
     return document.importNode(parsed.body, true);
@@ -140,57 +138,35 @@ describe('the recognizer on a page that replaces document.body', () => {
     document.documentElement.replaceChild(body, document.body);
 
   it('checks again and shows the launcher when the story arrives in a new body', async () => {
-    const report = vi.fn();
-    const controller = new AbortController();
     document.body.replaceChildren(Object.assign(document.createElement('p'), { textContent: '…' }));
-    startRecognizer({
-      doc: document,
-      index,
-      report,
-      openPanel: () => {},
-      signal: controller.signal,
-      debounceMs: 5,
-    });
-    expect(report).toHaveBeenLastCalledWith(null);
+    const test = startTestRecognizer(document, 5);
+    await test.recognizer.settled();
+    // Nothing for this page: nothing sent.
+    expect(test.sent).toEqual([]);
 
     replaceBody(storyBody());
-    await vi.waitFor(() =>
-      expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'version' })),
-    );
+    await vi.waitFor(() => expect(test.reports().at(-1)).toMatchObject({ kind: 'version' }));
     expect(document.querySelector('backstory-launcher')).not.toBeNull();
 
     replaceBody(document.createElement('body'));
-    await vi.waitFor(() => expect(report).toHaveBeenLastCalledWith(null));
+    await vi.waitFor(() => expect(test.reports().at(-1)).toBeNull());
     expect(document.querySelector('backstory-launcher')).toBeNull();
-    controller.abort();
+    test.stop();
   });
 });
 
 describe('the recognizer on a page that never stops changing', () => {
-  const { index } = realPack();
-
   it('still looks again while a clock ticks faster than the debounce', async () => {
-    const report = vi.fn();
-    const controller = new AbortController();
     const clock = document.createElement('span');
     document.body.replaceChildren(clock);
-    startRecognizer({
-      doc: document,
-      index,
-      report,
-      openPanel: () => {},
-      signal: controller.signal,
-      debounceMs: 30,
-    });
-    expect(report).toHaveBeenLastCalledWith(null);
+    const test = startTestRecognizer(document, 30);
     const ticking = setInterval(() => (clock.textContent = String(Date.now())), 5);
     const parsed = new DOMParser().parseFromString(ARTICLE_COPY, 'text/html');
     document.body.append(...[...parsed.body.children].map((el) => document.importNode(el, true)));
-    await vi.waitFor(
-      () => expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'version' })),
-      { timeout: 1000 },
-    );
+    await vi.waitFor(() => expect(test.reports().at(-1)).toMatchObject({ kind: 'version' }), {
+      timeout: 1000,
+    });
     clearInterval(ticking);
-    controller.abort();
+    test.stop();
   });
 });

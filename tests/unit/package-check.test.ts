@@ -5,7 +5,12 @@ const built = [
   'manifest.json',
   'background.js',
   'content-scripts/recognizer.js',
+  'content-scripts/story.js',
   'content-scripts/panel.js',
+  'recognition/gate.json',
+  'recognition/meta.json',
+  'recognition/postings-0.json',
+  'recognition/packs-0.json',
   'icon/128.png',
 ];
 

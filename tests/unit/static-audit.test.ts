@@ -44,6 +44,14 @@ describe('auditText', () => {
     expect(auditText('panel.js', 'e.innerHTML=d.html')).toHaveLength(1);
   });
 
+  it('allows a fetch only of a file packaged with the extension', () => {
+    expect(auditText('background.js', 'r=fetch(e.runtime.getURL(`/${n}`)).then(')).toEqual([]);
+    expect(auditText('background.js', 'r=fetch(e.runtime.id+"x")')).toHaveLength(1);
+    expect(
+      auditText('background.js', 'r=fetch(`https://x.example/${e.runtime.getURL(n)}`)'),
+    ).toHaveLength(1);
+  });
+
   it('says where each finding is', () => {
     const [finding] = auditText('background.js', 'a;b;fetch("https://x.example/track");c');
     expect(finding).toMatchObject({ file: 'background.js', rule: 'fetch' });

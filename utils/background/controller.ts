@@ -1,32 +1,47 @@
 /**
- * The extension side: keeps each tab's verdict, shows it on the toolbar button (badge and title),
- * and opens or closes the panel on a toolbar click, the keyboard command or the launcher. The
- * browser API is a parameter so unit tests run it against WXT's fake browser.
+ * The extension side: checks the pages the page gate lets through against the library, keeps
+ * each tab's verdict, shows it on the toolbar button (badge and title), and opens or closes the
+ * panel on a toolbar click, the keyboard command or the launcher. It hears from a page only when
+ * the page may carry a story, so most pages never wake it. The browser API and the library are
+ * parameters so unit tests run it against WXT's fake browser and data in memory.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import {
   isFromThisExtension,
+  isVerdict,
   parseToBackground,
   type MessageOf,
   type Result,
   type ToBackground,
   type ToPanel,
+  type ToStory,
 } from '../messages';
 import type { Pack } from '../packs/types';
+import type { PageGate } from '../recognition/gate';
+import { candidatesFor, type LibrarySource } from '../recognition/library';
+import { THRESHOLDS } from '../recognition/recognize';
 import type { Verdict } from '../recognition/verdict';
+import { GATE_KEY, verdictKey } from '../storage-keys';
 import { actionTitle, badgeText } from '../strings';
 
 /** The command id declared in `wxt.config.ts`. */
 export const TOGGLE_COMMAND = 'toggle-panel';
 /** The panel script, injected on demand into a tab that has a verdict. */
 export const PANEL_SCRIPT = '/content-scripts/panel.js';
+/** The story script (engine, launcher), injected into a tab whose page may carry a story. */
+export const STORY_SCRIPT = '/content-scripts/story.js';
 
 const BADGE_COLOR = '#1d4e89';
 
 /** What the background needs. */
 export interface BackgroundOptions {
   browser: Browser;
-  packs: readonly Pack[];
+  /** Every story's recognition data (packaged files; memory in tests). */
+  library: LibrarySource;
+  /** The page gate, written to storage for the script on every page. */
+  gate: () => Promise<PageGate>;
+  /** A pack as the panel shows it, or null when there is no such pack. */
+  pack: (id: string) => Promise<Pack | null>;
 }
 
 /** The background's handlers, returned for tests. */
@@ -43,7 +58,8 @@ export interface BackgroundController {
 }
 
 /** Starts the background: listeners for messages, the toolbar button, the command and tab closes. */
-export function startBackground({ browser, packs }: BackgroundOptions): BackgroundController {
+export function startBackground(options: BackgroundOptions): BackgroundController {
+  const { browser, library } = options;
   const verdicts = createVerdictStore(browser);
   // Firefox's MV2 build has `browserAction`, Chrome's MV3 build `action`: the same API.
   const action = browser.action ?? browser.browserAction;
@@ -67,11 +83,10 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
    * have it yet; a freshly injected panel gets `first` instead.
    */
   const toPanel = async (tabId: number, message: MessageOf<ToPanel>, first = message) => {
-    try {
-      return await sendToPanel(tabId, message);
-    } catch {
-      // No panel script in this tab yet ("Receiving end does not exist"): inject it below.
-    }
+    // No panel script in this tab yet: either no script at all listens ("Receiving end does not
+    // exist") or only the story script does, which answers nothing to the panel's messages.
+    const reply = await sendToPanel(tabId, message).catch(() => undefined);
+    if (reply) return reply;
     let injection = injecting.get(tabId);
     if (!injection) {
       injection = browser.scripting
@@ -83,9 +98,27 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
     return sendToPanel(tabId, first);
   };
 
+  /**
+   * The verdict of the page a tab shows now. A page reports only a verdict, not its absence, so
+   * after the tab navigated the stored one may be an earlier page's: the page's story script (on
+   * pages past the gate) answers for it, and a page without one has none.
+   */
+  const currentVerdict = async (tabId: number): Promise<Verdict | null> => {
+    if (!(await verdicts.get(tabId))) return null;
+    const message: MessageOf<ToStory> = { type: 'story:verdict' };
+    const reply: unknown = await browser.tabs
+      .sendMessage(tabId, message, { frameId: 0 })
+      .catch(() => undefined);
+    const verdict =
+      isResult(reply) && reply.ok ? (reply.value as { verdict: unknown }).verdict : null;
+    if (isVerdict(verdict)) return verdict;
+    await verdicts.delete(tabId);
+    return null;
+  };
+
   /** Opens (or toggles) the panel in a tab with a verdict. */
   const open = async (tabId: number, mode: 'toggle' | 'show', focus = true) => {
-    if (!(await verdicts.get(tabId))) return; // Nothing for this page: the title already says so.
+    if (!(await currentVerdict(tabId))) return; // Nothing for this page: the title says so.
     const message: MessageOf<ToPanel> =
       mode === 'toggle' ? { type: 'panel:toggle' } : { type: 'panel:show', focus };
     // A panel just injected is closed: the toggle opens it.
@@ -99,6 +132,20 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
     const message = parseToBackground(raw);
     if (!message || tabId === undefined) return { ok: false, error: 'malformed message' };
     switch (message.type) {
+      case 'page:suspect': {
+        const packs = await candidatesFor(message, library, THRESHOLDS.relatedNames);
+        // The story script comes before the answer, so the page can use it at once.
+        if (packs.length > 0 && !message.loaded) {
+          await browser.scripting.executeScript({
+            target: { tabId, frameIds: [0] },
+            files: [STORY_SCRIPT],
+          });
+        }
+        return { ok: true, value: { packs } };
+      }
+      case 'gate:missing':
+        await writeGate();
+        return { ok: true, value: null };
       case 'verdict:report': {
         const before = await verdicts.get(tabId);
         await verdicts.set(tabId, message.verdict);
@@ -116,9 +163,16 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
         if (await verdicts.get(tabId)) await toPanel(tabId, { type: 'panel:prepare' });
         return { ok: true, value: null };
       case 'panel:data':
-        return panelData(await verdicts.get(tabId), packs);
+        return panelData(await verdicts.get(tabId), options.pack);
     }
   };
+
+  /** Puts the page gate where the script on every page reads it. */
+  const writeGate = async () => {
+    await browser.storage.local.set({ [GATE_KEY]: await options.gate() });
+  };
+  // Installed, updated or reloaded: the gate of this build's stories.
+  browser.runtime.onInstalled.addListener(() => void writeGate());
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   action.onClicked.addListener((tab) => {
@@ -135,14 +189,18 @@ export function startBackground({ browser, packs }: BackgroundOptions): Backgrou
   return { toggle: (tabId) => open(tabId, 'toggle'), handleMessage, verdictFor: verdicts.get };
 }
 
-function panelData(
+async function panelData(
   verdict: Verdict | null,
-  packs: readonly Pack[],
-): Result<ToBackground['panel:data']['response']> {
+  packOf: BackgroundOptions['pack'],
+): Promise<Result<ToBackground['panel:data']['response']>> {
   if (!verdict) return { ok: false, error: 'no verdict for this tab' };
-  const pack = packs.find((candidate) => candidate.id === verdict.packId);
+  const pack = await packOf(verdict.packId);
   if (!pack) return { ok: false, error: `no pack "${verdict.packId}"` };
   return { ok: true, value: { verdict, pack } };
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && 'ok' in value;
 }
 
 /** The tab a command applies to: the one the browser passed, else the active tab. */
@@ -160,7 +218,7 @@ async function activeTabId(
  * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
  */
 function createVerdictStore(browser: Browser) {
-  const key = (tabId: number) => `verdict:${tabId}`;
+  const key = verdictKey;
   const area = browser.storage.session;
   return {
     async get(tabId: number): Promise<Verdict | null> {

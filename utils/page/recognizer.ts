@@ -1,55 +1,90 @@
 /**
- * The page side of recognition: reads the page, asks the engine, reports the verdict and shows
- * the launcher when there is one. Re-checks when the address changes or the page's text grows
- * (pages that build their content after load), debounced.
+ * The page side of recognition, on every page: puts the page to the gate and, only when the gate
+ * lets it through, asks the extension which packs it may carry and has the story script judge it
+ * (see `story.ts`). A page the gate stops costs the look and nothing else: no message, no script.
+ * Looks again when the address changes or the page's text grows or shrinks markedly (pages that
+ * build their content after load), at most once per `debounceMs`.
  */
-import type { CompiledIndex } from '../recognition/compiled';
-import type { Verdict } from '../recognition/verdict';
-import { mountLauncher, type Launcher } from '../ui/launcher';
-import { pageTextLength, recognizePage } from './recognize-page';
+import type { CompiledPack } from '../recognition/compiled';
+import type { PageGate, Suspect } from '../recognition/gate';
+import { pageTextLength, screenDocument } from './screen-page';
+import type { Story } from './story';
 
 /** What the recognizer needs from its surroundings. */
 export interface RecognizerOptions {
   doc: Document;
-  index: CompiledIndex;
-  /** Tells the extension the page's verdict (called when it changes). */
-  report: (verdict: Verdict | null) => void;
-  /** Asks the extension to open the panel. */
-  openPanel: () => void;
-  /** Ends the recognizer: listeners, observers and the launcher go away. */
+  gate: PageGate;
+  /**
+   * Tells the extension what the gate let through; resolves with the packs the page may carry
+   * (the extension has injected the story script when there are some).
+   */
+  suspect: (suspect: Suspect, loaded: boolean) => Promise<readonly CompiledPack[]>;
+  /** The story script's offer, once it is in the page. */
+  story: () => Story | null;
+  /** Ends the recognizer: listeners, observers and timers go away (what it showed stays). */
   signal: AbortSignal;
-  /** Wait after the last change before checking again. */
+  /** Wait after the first change of a burst before looking again. */
   debounceMs?: number;
+}
+
+/**
+ * Where the recognizer records its looks in its own world (the extension's isolated world, which
+ * the page's scripts cannot reach): how many are done and the last verdict's kind. The browser
+ * tests, the demo and the corpus sweep read it through the DevTools protocol to know that a page
+ * was looked at, since a page with no verdict tells the extension nothing.
+ */
+export const LOOKS = Symbol.for('backstory.looks');
+
+/** What {@link LOOKS} holds. */
+export interface Looks {
+  count: number;
+  /** The last look's verdict kind, or null for none. */
+  verdict: string | null;
 }
 
 /** A running recognizer. */
 export interface Recognizer {
-  /** The current verdict. */
-  verdict(): Verdict | null;
-  /** Checks the page again now. */
+  /** Looks at the page again soon (debounced). */
   check(): void;
+  /** Resolves when the look under way (if any) is done; for tests. */
+  settled(): Promise<void>;
 }
 
-/** Starts recognizing `doc`: checks once now, then again after address or content changes. */
+/** Starts recognizing `doc`: looks once now, then again after address or content changes. */
 export function startRecognizer(options: RecognizerOptions): Recognizer {
-  const { doc, index, report, openPanel, signal, debounceMs = 400 } = options;
-  let current: Verdict | null = null;
-  let reported = false;
-  let launcher: Launcher | null = null;
+  const { doc, gate, suspect, story, signal, debounceMs = 400 } = options;
   let lastAddress = doc.location.href;
   let lastTextLength = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let looking: Promise<void> = Promise.resolve();
+  let queued = false;
 
-  const check = () => {
+  const look = async () => {
     lastAddress = doc.location.href;
-    const { verdict, textLength } = recognizePage(doc, index);
-    lastTextLength = textLength;
-    if (reported && sameVerdict(verdict, current)) return;
-    current = verdict;
-    reported = true;
-    report(verdict);
-    launcher?.destroy();
-    launcher = verdict ? mountLauncher(doc, verdict.kind, openPanel) : null;
+    const screening = screenDocument(doc, gate);
+    lastTextLength = screening.textLength;
+    let packs: readonly CompiledPack[] = [];
+    if (screening.suspect) packs = await suspect(screening.suspect, story() !== null);
+    const found = story();
+    const verdict = found && packs.length > 0 ? found.judge(doc, packs) : null;
+    if (signal.aborted) return;
+    found?.present(verdict);
+    const looks = (globalThis as Record<symbol, Looks | undefined>)[LOOKS];
+    (globalThis as Record<symbol, Looks>)[LOOKS] = {
+      count: (looks?.count ?? 0) + 1,
+      verdict: verdict?.kind ?? null,
+    };
+  };
+  // One look at a time: a change during a look is looked at once it is done (once, however
+  // many changes came meanwhile).
+  const check = () => {
+    if (signal.aborted || queued) return;
+    queued = true;
+    looking = looking.then(() => {
+      queued = false;
+      if (signal.aborted) return;
+      return look().catch((error: unknown) => console.warn('Backstory:', error));
+    });
   };
 
   // At most one look per `debounceMs`, counted from the first change of a burst: a page that
@@ -77,9 +112,8 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);
-    launcher?.destroy();
   });
-  return { verdict: () => current, check: schedule };
+  return { check: schedule, settled: () => looking };
 }
 
 /** Backstory's own launcher or panel coming or going: not a change of the page's text. */
@@ -88,8 +122,4 @@ function isBackstoryChange(record: MutationRecord): boolean {
   return (
     nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase().startsWith('backstory-'))
   );
-}
-
-function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -3,7 +3,6 @@
  * takes a pack and its article text and returns data, so tests compile fixtures the same way.
  */
 import type { PackInput } from '../packs/schema';
-import { compileGate } from './compile-gate';
 import type { CompiledIndex, CompiledPack } from './compiled';
 import { sampledShingles } from './fingerprint';
 import { phraseKey, termKey, tokenize } from './normalize';
@@ -35,15 +34,15 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
 }
 
 /**
- * The index over all packs: the address table and the name gate. The word tables are built on
- * the page, from the packs, for pages past the gate (see `word-tables.ts`).
+ * The engine's index over `packs`: the packs and their address table. The word tables are built
+ * on the page, from the packs, for pages past the gate (see `word-tables.ts`).
  */
 export function buildIndex(packs: readonly CompiledPack[]): CompiledIndex {
   const addressIndex: Record<string, number[]> = {};
   packs.forEach((pack, position) => {
     for (const address of pack.addresses) add(addressIndex, address, position);
   });
-  return { version: 3, packs: [...packs], addressIndex, gate: compileGate(packs) };
+  return { packs: [...packs], addressIndex };
 }
 
 function add(table: Record<string, number[]>, key: string, value: number): void {

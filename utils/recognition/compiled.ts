@@ -1,9 +1,8 @@
 /**
- * The compiled form of the recognition data: what `scripts/build-packs.ts` writes to
- * `data/generated/recognition.json` and what the page-side engine reads. Everything in it is
- * already folded and hashed, so the page does no work for a pack it has no reason to suspect.
+ * The compiled form of a pack's recognition data: what `scripts/build-packs.ts` writes into the
+ * library's shards (see `library.ts`) and what the engine reads on a page that passed the gate.
+ * Everything in it is already folded and hashed.
  */
-import type { CompiledGate } from './gate';
 
 /** One pack's recognition data. */
 export interface CompiledPack {
@@ -25,14 +24,11 @@ export interface CompiledPack {
   coreTerms: string[];
 }
 
-/** Recognition data for all packs, plus the address table and the name gate. */
+/** The engine's index over the packs a page is checked against, with their address table. */
 export interface CompiledIndex {
-  version: 3;
   packs: CompiledPack[];
   /** Address key to the indexes (in `packs`) of the packs whose article lives there. */
   addressIndex: Record<string, number[]>;
-  /** The name gate that stops most pages before their main text is read (see `gate.ts`). */
-  gate: CompiledGate;
 }
 
 /** Letters of a word that key the stem index (the shortest stem allowed). */

@@ -1,47 +1,64 @@
 /**
- * The name gate: a cheap test on the page's raw text (`document.body.textContent`, read once) that
- * lets through every page on which some pack could find two of its people and places, and stops
- * the rest before the page's main text is read or split into words. Every verdict other than the
- * address one needs two of a pack's names (see `THRESHOLDS.relatedNames`), so a page the gate
- * stops is a page the engine would call none.
+ * The page gate: what the script on every page knows of the stories, and the cheap look that
+ * tells a page that could carry one from the rest (most pages), before anything else is read,
+ * loaded or sent. It holds one Bloom filter (see `bloom.ts`) over every story's name keys, the
+ * hosts of its articles and their address keys, so its size grows by a few bytes per story and
+ * its cost per page does not grow at all.
  *
- * It looks for names as prose writes them: a capital, then the letters of the key ("Putin",
- * "Kazakhstan"). V8 scans for such a case-sensitive alternation several times faster than for a
- * case-blind one (it skips ahead between the rare capital letters), which is what keeps a page
- * that is not a story near the cost of reading its text (see "Recognition cost" in the README).
- * Only at a hit is the text folded (see `foldText`) and compared with the key, so zero-width
- * characters and combining accents inside a name are read through. Two kinds of page are folded
- * whole and searched case-blind instead: a page with soft hyphens (found natively, and the mark
- * of re-typeset text), and a page whose title or opening text has letters of a key in another
- * script (a Russian or Ukrainian page).
+ * A page is a suspect when its address or canonical link may be an article's, or when at least
+ * two different name keys may be on it. The filter can err only towards suspicion (rarely: see
+ * `DEFAULT_SIZING`); the extension then checks the suspect exactly (`library.ts`: two names of
+ * one story) before any story's data or code comes to the page.
  *
- * What it does not see, by design: a name written only in lower case or all in capitals ("putin",
- * "PUTIN"), in full-width or ligature letters, or with a zero-width character in its first
- * {@link GATE_PREFIX} letters, on a page that has no soft hyphen. A story's page writes its
- * people and places as names, many times over.
+ * Names are looked for as prose writes them: a capital letter, then lower-case letters, marks and
+ * invisible characters ("Putin", "Казахстане", "Kazakh\u00ADstan", "Choi\u0308gou"). Each such
+ * word is folded (`foldText`'s rules) and looked up whole, joined to the word right before it when
+ * the two touch ("McDonald", "DeSantis"), and, for the stems of inflecting languages
+ * ("казахстан*"), by its first letters. What it does not see, by design: names written only in
+ * lower case or all in capitals.
  */
-import { foldText, plainText } from './normalize';
+import { bloomHas, hashOf, hashStart, hashStep, type BloomFilter } from './bloom';
+import { plainText } from './normalize';
+import { addressHost, addressKey } from './url';
 
-/** The gate as `scripts/build-packs.ts` compiles it (see `compileGate`). */
-export interface CompiledGate {
-  /**
-   * One word per name form of every pack (its most telling word), folded, sorted, once each;
-   * a trailing `*` marks a stem that matches any ending.
-   */
-  keys: string[];
-  /** For each key, the entities it names, as {@link gateEntity} numbers. */
-  entities: number[][];
+/** The gate as the build writes it and the page reads it. */
+export interface PageGate {
+  version: 4;
+  /** Name keys (tag "n"), stems (tag "s"), article hosts (tag "h") and address keys (tag "a"). */
+  filter: BloomFilter;
+  /** Letters that start a stem: only words starting with one are tried as stems. */
+  stemStarts: string;
+  /** The lengths of the stems' gate forms, shortest first (see {@link gateForm}). */
+  stemLengths: number[];
+  /** Where a name may start in text, as RegExp sources, one per script (see {@link startsPatterns}). */
+  starts: string[];
+  /** What the filter holds, for the benchmark's bytes per story. */
+  counts: { stories: number; names: number; hosts: number; addresses: number };
 }
 
-/** Letters of a key that the gate's RegExp searches for; the rest are compared at each hit. */
-export const GATE_PREFIX = 4;
-/** How much of a page's text is looked at for the script it is written in, besides its title. */
-export const SCRIPT_SAMPLE = 1_000;
-const ENTITY_SLOTS = 2 ** 16;
+/** Tags that keep the kinds of item in the filter apart. */
+export const TAG = { name: 'n', stem: 's', host: 'h', address: 'a' } as const;
 
-/** A gate entity number: the pack's position and the entity's index in its `names`. */
-export function gateEntity(position: number, entity: number): number {
-  return position * ENTITY_SLOTS + entity;
+/** Letters of a stem the gate compares; longer stems are looked up by these first letters. */
+export const STEM_GATE = 6;
+
+/** The most names a page reports: enough for any story's two and the extension's exact check. */
+export const MAX_NAMES = 48;
+
+/** What the page tells the extension about a suspect page. */
+export interface Suspect {
+  /** Address keys of the page's address and canonical link that may be an article's. */
+  addresses: string[];
+  /** The gate forms of the name keys that may be on the page (see {@link gateForm}). */
+  names: string[];
+}
+
+/**
+ * The form in which a name key enters the gate: the key itself, or for a stem ("казахстан*") its
+ * first {@link STEM_GATE} letters with the `*` ("казахс*").
+ */
+export function gateForm(key: string): string {
+  return key.endsWith('*') ? `${key.slice(0, -1).slice(0, STEM_GATE)}*` : key;
 }
 
 /** The form the gate compares text in: lower case, final sigma as sigma (it depends on context). */
@@ -49,142 +66,184 @@ export function gateFold(text: string): string {
   return text.toLowerCase().replace(/ς/g, 'σ');
 }
 
-/**
- * Whether `text` may name at least `names` people or places of one pack (as whole words, or stems
- * at a word's start). `title` is the page's title, which tells the script it is written in.
- */
-export function passesGate(text: string, gate: CompiledGate, names: number, title = ''): boolean {
-  const tables = tablesOf(gate);
-  const { script } = tables;
-  const fold =
-    text.includes('\u00ad') ||
-    (script !== null && (script.test(title) || script.test(text.slice(0, SCRIPT_SAMPLE))));
-  if (fold) return namesFound(gateFold(foldText(text)), tables.folded, gate, tables, names);
-  return tables.written !== null && namesFound(text, tables.written, gate, tables, names);
+/** A suspect when the page may carry a story, else null. */
+export function screenPage(
+  page: { address: string; canonical: string | null; text: string },
+  gate: PageGate,
+): Suspect | null {
+  const addresses = addressesIn(page.address, page.canonical, gate);
+  const names = namesIn(page.text, gate);
+  return addresses.length > 0 || names.length >= 2 ? { addresses, names } : null;
 }
 
-/** Whether `finder` finds `names` entities of one pack in `text`, each confirmed where it starts. */
-function namesFound(
-  text: string,
-  finder: RegExp,
-  gate: CompiledGate,
-  { byPrefix, reach }: GateTables,
-  names: number,
-): boolean {
-  const seen = new Map<number, Set<number>>();
-  finder.lastIndex = 0;
-  for (let match = finder.exec(text); match; match = finder.exec(text)) {
-    const start = match.index;
-    // Next search from the next character, so that overlapping names are all seen.
-    finder.lastIndex = start + 1;
-    // Inside a word: keys in other scripts are searched for without `\b`.
-    if (start > 0 && isLower(text, start - 1) && isLower(text, start)) continue;
-    // Folded once per hit, far enough for the longest key with marks or invisible characters in it.
-    const plain = plainText(text.slice(start, start + reach));
-    const folded = gateFold(plain);
-    // Lower-casing keeps the length of almost every text; where it does not, go by the folded one.
-    const cased = folded.length === plain.length ? plain : folded;
-    for (let length = Math.min(GATE_PREFIX, folded.length); length > 0; length--) {
-      for (const key of byPrefix.get(folded.slice(0, length)) ?? []) {
-        if (!isWordAt(folded, cased, gate.keys[key] ?? '')) continue;
-        for (const entity of gate.entities[key] ?? []) {
-          const pack = Math.floor(entity / ENTITY_SLOTS);
-          const entities = seen.get(pack) ?? new Set<number>();
-          seen.set(pack, entities.add(entity));
-          if (entities.size >= names) return true;
-        }
-      }
-    }
+/** The page's address and canonical link, as address keys, where the filter may hold them. */
+export function addressesIn(address: string, canonical: string | null, gate: PageGate): string[] {
+  const keys: string[] = [];
+  for (const candidate of [address, canonical]) {
+    if (!candidate) continue;
+    // Most pages live on hosts with no story's article: their addresses are not parsed.
+    const host = addressHost(candidate, address);
+    if (host !== null && !bloomHas(gate.filter, hashOf(TAG.host, host))) continue;
+    const key = addressKey(candidate, address);
+    if (key === null || keys.includes(key)) continue;
+    const keyHost = key.slice(0, key.indexOf('/'));
+    if (host === null && !bloomHas(gate.filter, hashOf(TAG.host, keyHost))) continue;
+    if (bloomHas(gate.filter, hashOf(TAG.address, key))) keys.push(key);
   }
-  return false;
+  return keys;
 }
+
+/** The most letters of a word in a script without case that is looked up (longer: no name). */
+const MAX_CASELESS = 40;
+
+const finders = new WeakMap<PageGate, RegExp[]>();
 
 /**
- * Whether the key's word starts `folded` (text read as the engine folds it; `cased` is the same
- * before lower-casing). A whole word must not run on into a lower-case letter; a capital may
- * follow, as where `textContent` joins two blocks ("KazakhstanRussians fled").
+ * The gate forms of the name keys that may be in `text`, each once, at most {@link MAX_NAMES}.
+ *
+ * A native RegExp finds where a name may start: a capital and a lower-case letter that start some
+ * key ("Pu", "Ka", "Ка"; see {@link startsPattern}). V8 scans for such a pattern much faster than
+ * JavaScript can walk the characters (see docs/performance.md), and most words of most pages do
+ * not start like any name. From each start the rest of the word is read here: lower-case
+ * letters, marks and invisible characters (by {@link charClass}). A word of ASCII letters (most
+ * words on most pages) is hashed as it is read and looked up without making a string; any other
+ * is cut out, folded (`foldText`'s rules) and looked up.
  */
-function isWordAt(folded: string, cased: string, key: string): boolean {
-  const stem = key.endsWith('*');
-  const word = stem ? key.slice(0, -1) : key;
-  return folded.startsWith(word) && (stem || !isLower(cased, word.length));
+export function namesIn(text: string, gate: PageGate): string[] {
+  const found = new Map<number, string>();
+  let scripts = finders.get(gate);
+  if (!scripts) {
+    scripts = gate.starts.map((source) => new RegExp(source, 'g'));
+    finders.set(gate, scripts);
+  }
+  for (const finder of scripts) namesFrom(finder, text, gate, found);
+  return [...found.values()];
 }
 
-const LOWER = /\p{Ll}/u;
-const MARKS = /\p{M}/gu;
-
-function isLower(text: string, at: number): boolean {
-  return LOWER.test(text.charAt(at));
-}
-
-interface GateTables {
-  /** Keys in Latin letters as prose writes them, case-sensitive: "Puti|Kaza|Choï|Choi|…". */
-  written: RegExp | null;
-  /** All keys in folded text: Latin ones from a word boundary (`\b`), the others anywhere. */
-  folded: RegExp;
-  /** The letters of the keys in other scripts than Latin, in either case. */
-  script: RegExp | null;
-  /** A key's first letters (up to {@link GATE_PREFIX}) to the positions of the keys they start. */
-  byPrefix: Map<string, number[]>;
-  /** How much text is folded at a hit: twice the longest key, and one more for the next letter. */
-  reach: number;
-}
-
-const built = new WeakMap<CompiledGate, GateTables>();
-function tablesOf(gate: CompiledGate): GateTables {
-  let tables = built.get(gate);
-  if (tables) return tables;
-  const byPrefix = new Map<string, number[]>();
-  gate.keys.forEach((key, position) => {
-    const prefix = key.replace(/\*$/, '').slice(0, GATE_PREFIX);
-    const list = byPrefix.get(prefix);
-    if (list) list.push(position);
-    else byPrefix.set(prefix, [position]);
-  });
-  const word = /^\w/;
-  const latin = [...byPrefix.keys()].filter((prefix) => word.test(prefix));
-  const others = [...byPrefix.keys()].filter((prefix) => !word.test(prefix));
-  // Decomposed text ("Choi" + U+0308) is found by the letters without their marks: with marks in
-  // it, V8 scans for the RegExp several times slower. The hit is folded, so the marks count there.
-  const written = latin.flatMap((prefix) => {
-    const capital = prefix.charAt(0).toUpperCase() + prefix.slice(1);
-    return [capital, capital.normalize('NFD').replace(MARKS, '')];
-  });
-  const letters = [...new Set(others.join(''))].join('');
-  const folded = [
-    latin.length > 0 ? `\\b${trie(latin)}` : '',
-    others.length > 0 ? trie(others) : '',
-  ]
-    .filter(Boolean)
-    .join('|');
-  tables = {
-    written: written.length > 0 ? new RegExp(trie(written), 'g') : null,
-    folded: new RegExp(folded || '[^\\s\\S]', 'g'),
-    script: letters ? new RegExp(`[${escape(letters)}]`, 'i') : null,
-    byPrefix,
-    reach: 2 * gate.keys.reduce((longest, key) => Math.max(longest, key.length), 0) + 1,
+/** Adds to `found` the names of `text` at the starts `finder` finds. */
+function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<number, string>) {
+  const { filter, stemStarts } = gate;
+  const nameStart = hashStart(TAG.name);
+  const look = (word: string) => {
+    const hash = hashOf(TAG.name, word);
+    if (!found.has(hash) && bloomHas(filter, hash)) found.set(hash, word);
+    if (stemStarts.includes(word.charAt(0))) lookStems(word, gate, found);
   };
-  built.set(gate, tables);
-  return tables;
+  const length = text.length;
+  let previousEnd = -1;
+  let previousStart = 0;
+  finder.lastIndex = 0;
+  // `test` makes no match object: the match is the word's first two code units.
+  while (found.size < MAX_NAMES && finder.test(text)) {
+    const start = finder.lastIndex - 2;
+    const first = text.charCodeAt(start);
+    const caseless = charClass(first) === CASELESS;
+    let ascii = first < 0x80;
+    let hash = hashStep(nameStart, first | 0x20);
+    let at = start + 1;
+    for (; at < length; at++) {
+      const code = text.charCodeAt(at);
+      const kind = charClass(code);
+      if (kind !== MARK && kind !== (caseless ? CASELESS : LOWER)) break;
+      ascii &&= code < 0x80;
+      hash = hashStep(hash, code);
+    }
+    finder.lastIndex = at;
+    if (caseless && at - start > MAX_CASELESS) continue;
+    if (ascii && !stemStarts.includes(String.fromCharCode(first | 0x20))) {
+      if (!found.has(hash) && bloomHas(filter, hash)) {
+        found.set(hash, text.slice(start, at).toLowerCase());
+      }
+    } else {
+      look(gateFold(plainText(text.slice(start, at))));
+    }
+    // Two capitalized parts that touch may be one name ("McDonald").
+    if (start === previousEnd) look(gateFold(plainText(text.slice(previousStart, at))));
+    previousStart = start;
+    previousEnd = at;
+  }
 }
 
 /**
- * A RegExp source that matches the start of any of `words`, as a tree of their letters
- * ("Ka(?:za|sa)|Mo(?:sc|sk)"): with many words (a thousand packs), V8 then tries a letter or two
- * at each capital instead of every word in turn.
+ * The RegExp sources of the starts of `forms` (gate forms, folded) as prose writes them: each
+ * key's first letter as a capital (as is, in a script without case) and its second letter, also
+ * without its accent, since decomposed text writes it as a letter and a mark; grouped by first
+ * letter ("Pu|K[ah]"). One source per script (block of 256 code points; Latin-1 apart): V8 scans
+ * for a pattern of one script several times faster than for one that mixes scripts.
  */
-function trie(words: readonly string[]): string {
-  const byFirst = new Map<string, string[]>();
-  for (const word of words) {
-    if (!word) return '';
-    const rests = byFirst.get(word.charAt(0));
-    if (rests) rests.push(word.slice(1));
-    else byFirst.set(word.charAt(0), [word.slice(1)]);
+export function startsPatterns(forms: readonly string[]): string[] {
+  const byScript = new Map<number, string[]>();
+  for (const form of forms) {
+    const code = form.charCodeAt(0);
+    const script = code < 0x100 ? 0 : code >> 8;
+    byScript.set(script, [...(byScript.get(script) ?? []), form]);
   }
-  const branches = [...byFirst].map(([first, rests]) => escape(first) + trie(rests));
-  return branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`;
+  return [...byScript]
+    .sort(([a], [b]) => a - b)
+    .map(([, group]) => startsPattern(group))
+    .filter(Boolean);
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** The RegExp source of the starts of `forms`, all in one script (see {@link startsPatterns}). */
+function startsPattern(forms: readonly string[]): string {
+  const seconds = new Map<string, Set<string>>();
+  for (const form of forms) {
+    const [first = '', second = ''] = [...form.replace(/\*$/, '')];
+    if (!first || !second) continue;
+    const capital = first.toUpperCase();
+    const start = capital.length === 1 ? capital : first;
+    const set = seconds.get(start) ?? new Set<string>();
+    seconds.set(start, set.add(second).add(second.normalize('NFD').charAt(0)));
+  }
+  return [...seconds]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([first, set]) => `${escape(first)}[${[...set].sort().map(escape).join('')}]`)
+    .join('|');
+}
+
+function escape(char: string): string {
+  return /[\\\][^$.|?*+(){}/-]/.test(char) ? `\\${char}` : char;
+}
+
+/** Looks up the starts of a folded word as stems, at the stems' lengths. */
+function lookStems(word: string, gate: PageGate, found: Map<number, string>): void {
+  let hash = hashStart(TAG.stem);
+  let length = 0;
+  for (const wanted of gate.stemLengths) {
+    if (wanted > word.length) return;
+    for (; length < wanted; length++) hash = hashStep(hash, word.charCodeAt(length));
+    if (!found.has(hash) && bloomHas(gate.filter, hash))
+      found.set(hash, `${word.slice(0, wanted)}*`);
+  }
+}
+
+const OTHER = 0;
+const LOWER = 2;
+const CASELESS = 3;
+const MARK = 4;
+const UPPER = 1;
+
+// Classes of the non-ASCII code units met so far (a page uses few: its own alphabet, quotes).
+const classes = new Map<number, number>();
+
+/** A UTF-16 code unit's class for the gate: a capital, a lower-case letter, and so on. */
+function charClass(code: number): number {
+  if (code < 0x80) {
+    if (code >= 97 && code <= 122) return LOWER;
+    return code >= 65 && code <= 90 ? UPPER : OTHER;
+  }
+  const known = classes.get(code);
+  if (known !== undefined) return known;
+  const char = String.fromCharCode(code);
+  const kind = /[\p{Lu}\p{Lt}]/u.test(char)
+    ? UPPER
+    : /[\p{Ll}\p{Lm}]/u.test(char)
+      ? LOWER
+      : /\p{Lo}/u.test(char)
+        ? CASELESS
+        : /[\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]/u.test(char)
+          ? MARK
+          : OTHER;
+  classes.set(code, kind);
+  return kind;
 }

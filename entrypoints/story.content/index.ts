@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import {
+  isFromThisExtension,
+  parseToStory,
+  type MessageOf,
+  type ToBackground,
+} from '../../utils/messages';
+import { createStory, provideStory } from '../../utils/page/story';
+import { loadSettings, watchSettings, type Settings } from '../../utils/settings';
+
+/**
+ * The story script: injected by the background only into a page the page gate let through and
+ * that may carry one of the packs. It judges the page with the engine and shows the verdict
+ * (launcher, panel by itself or drawn ahead); the script on every page calls it.
+ */
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  registration: 'runtime',
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    let settings: Promise<Settings> = loadSettings();
+    const unwatch = watchSettings((next) => (settings = Promise.resolve(next)));
+    const send = (message: MessageOf<ToBackground>) =>
+      browser.runtime.sendMessage(message).catch((error: unknown) => {
+        // The extension was reloaded or updated under this page: nothing to tell any more.
+        if (ctx.isValid) console.warn('Backstory:', error);
+      });
+    const story = createStory({
+      doc: document,
+      send,
+      settings: () => settings,
+      signal: ctx.signal,
+    });
+    const onMessage = (raw: unknown, sender: { id?: string }) => {
+      if (!parseToStory(raw) || !isFromThisExtension(sender, browser.runtime.id)) return undefined;
+      return Promise.resolve({ ok: true, value: { verdict: story.verdict() } });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      unwatch();
+    });
+    provideStory(story);
+  },
+});

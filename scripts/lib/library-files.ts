@@ -1,0 +1,49 @@
+/**
+ * Writes the files the extension packages for recognition (see `utils/recognition/library.ts`):
+ * the page gate, the library's meta, postings and pack shards, and each pack as the panel shows
+ * it. Used by the pack build (into `public/`, which WXT copies into the extension) and by the
+ * benchmark (into copies of the built extension, with thousands of synthetic packs).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Pack } from '../../utils/packs/types';
+import { compileGate } from '../../utils/recognition/compile-gate';
+import type { CompiledPack } from '../../utils/recognition/compiled';
+import type { PageGate } from '../../utils/recognition/gate';
+import { LIBRARY_FILES, splitLibrary, type LibraryMeta } from '../../utils/recognition/library';
+
+/** What was written, for the build's and the benchmark's reports. */
+export interface WrittenLibrary {
+  gate: PageGate;
+  meta: LibraryMeta;
+  /** Bytes of the gate as stored (JSON), and of all the library's files. */
+  gateBytes: number;
+  libraryBytes: number;
+}
+
+/** Writes the recognition files of `compiled` (and the panel's `packs`) under `root`. */
+export function writeLibrary(
+  root: string,
+  compiled: readonly CompiledPack[],
+  packs: readonly Pack[],
+): WrittenLibrary {
+  rmSync(join(root, 'recognition'), { recursive: true, force: true });
+  rmSync(join(root, 'packs'), { recursive: true, force: true });
+  let libraryBytes = 0;
+  const write = (path: string, value: unknown) => {
+    const text = JSON.stringify(value);
+    const file = join(root, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    libraryBytes += Buffer.byteLength(text);
+    return Buffer.byteLength(text);
+  };
+  const { gate, postings } = compileGate(compiled);
+  const library = splitLibrary(compiled, postings);
+  const gateBytes = write(LIBRARY_FILES.gate, gate);
+  write(LIBRARY_FILES.meta, library.meta);
+  library.postings.forEach((shard, i) => write(LIBRARY_FILES.postings(i), shard));
+  library.packs.forEach((shard, i) => write(LIBRARY_FILES.packs(i), shard));
+  for (const pack of packs) write(LIBRARY_FILES.pack(pack.id), pack);
+  return { gate, meta: library.meta, gateBytes, libraryBytes };
+}

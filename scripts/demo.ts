@@ -73,11 +73,7 @@ try {
       for (const entry of PAGES) {
         const page = await browser.context.newPage();
         await page.goto(server.localUrl(entry.url));
-        let verdict: { kind: string; evidence: unknown } | null | undefined;
-        for (let tries = 0; tries < 50 && verdict === undefined; tries++) {
-          verdict = await browser.reportedVerdict(page);
-          if (verdict === undefined) await page.waitForTimeout(100);
-        }
+        const verdict = await browser.recognized(page);
         const { title } = await browser.actionState(page);
         if (scheme === 'light') {
           console.log(`\n${entry.label}\n  ${entry.url}\n  ${title}`);

@@ -6,7 +6,6 @@
  * It also counts what reached the service worker: only pages the page gate let through (those
  * naming two of a story's people and places) may send it anything, and it prints how many did.
  */
-import type { Looks } from '../utils/page/recognizer';
 import { launchWithExtension } from './lib/chromium';
 import { CORPUS_DIR, corpusPages, offlineRules } from './lib/corpus';
 import { startFixtureServer } from './lib/fixture-server';
@@ -46,13 +45,11 @@ try {
   for (const { url } of pages) {
     extensionErrors.length = 0;
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => undefined);
-    // The recognizer's first look, as it records it in its own world.
-    let looks: Looks | null = null;
-    for (let tries = 0; tries < 100 && !looks; tries++) {
-      looks = await browser.looks(page).catch(() => null);
-      if (!looks) await page.waitForTimeout(50);
-    }
-    const verdict = looks ? looks.verdict : undefined;
+    // The recognizer's first look, as it records it in its own world, and its verdict.
+    const verdict = await browser.recognized(page, 5_000).then(
+      (found) => found?.kind ?? null,
+      () => undefined,
+    );
     const added = await page.evaluate(
       () => document.querySelectorAll('backstory-launcher, backstory-panel').length,
     );

@@ -56,6 +56,11 @@ export interface ExtensionBrowser {
    * null until its first look is done.
    */
   looks(page: Page): Promise<Looks | null>;
+  /**
+   * Waits until the recognizer has looked at `page` and the background has its verdict (a page
+   * with none tells the background nothing), and returns that verdict; throws after `timeoutMs`.
+   */
+  recognized(page: Page, timeoutMs?: number): Promise<{ kind: string; evidence: unknown } | null>;
   /** The verdict the page reported (null: none reported). */
   reportedVerdict(page: Page): Promise<{ kind: string; evidence: unknown } | null>;
   /** Stores the reader's settings as the options page would (keys left out take their defaults). */
@@ -111,7 +116,7 @@ export async function launchWithExtension(
       );
     }, page.url());
 
-  return {
+  const browser: ExtensionBrowser = {
     context,
     worker,
     extensionId,
@@ -144,6 +149,18 @@ export async function launchWithExtension(
         extensionId,
         `globalThis[Symbol.for('backstory.looks')] ?? null`,
       ).then((looks) => looks ?? null),
+    async recognized(page, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const looks = await browser.looks(page).catch(() => null);
+        if (looks) {
+          const verdict = await browser.reportedVerdict(page);
+          if ((verdict?.kind ?? null) === looks.verdict) return verdict;
+        }
+        if (Date.now() > deadline) throw new Error(`Backstory did not recognize ${page.url()}`);
+        await page.waitForTimeout(50);
+      }
+    },
     async reportedVerdict(page) {
       await page.bringToFront();
       const id = await tabId(page);
@@ -165,4 +182,5 @@ export async function launchWithExtension(
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  return browser;
 }

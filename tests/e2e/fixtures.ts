@@ -120,11 +120,7 @@ export const test = base.extend<Fixtures>({
 
 /** Waits until the recognizer has looked at `page` and the background has its verdict. */
 export async function waitForRecognition(browser: ExtensionBrowser, page: Page): Promise<void> {
-  await expect.poll(async () => (await browser.looks(page))?.count ?? 0).toBeGreaterThan(0);
-  const looked = await browser.looks(page);
-  await expect
-    .poll(async () => (await browser.reportedVerdict(page))?.kind ?? null)
-    .toBe(looked?.verdict ?? null);
+  await browser.recognized(page);
 }
 
 /** Stores settings as the options page would (the extension's own storage). */

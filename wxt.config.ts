@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -30,9 +31,20 @@ function nativeBrowserIn(entrypoints: readonly string[]): Plugin {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   imports: false,
+  // The benchmark builds copies with thousands of stories into other folders.
+  outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), nativeBrowserIn(['recognizer'])],
+    resolve: {
+      alias: {
+        // The page gate compiled into the script on every page (see utils/recognition/page-gate.d.ts).
+        '#page-gate': resolve(
+          process.env.BACKSTORY_PAGE_GATE ??
+            resolve(import.meta.dirname, 'data/generated/gate.json'),
+        ),
+      },
+    },
     // Vite's modulepreload polyfill fetch()es chunks for old browsers; every browser Backstory
     // supports preloads modules itself, and the extension must contain no network call at all.
     // NO_MINIFY=1 keeps names readable in a profile of the built extension.

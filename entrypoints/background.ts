@@ -2,7 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../utils/background/controller';
 import { packagedData, packagedReader } from '../utils/background/packaged';
+import { loadSettings, watchSettings } from '../utils/settings';
 
 export default defineBackground(() => {
-  startBackground({ browser, ...packagedData(packagedReader(browser)) });
+  startBackground({
+    browser,
+    ...packagedData(packagedReader(browser)),
+    scope: loadSettings,
+    watchScope: (onChange) => void watchSettings(onChange),
+  });
 });

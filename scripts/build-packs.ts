@@ -35,6 +35,7 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'compiled.json'), JSON.stringify(compiled));
 writeFileSync(join(outDir, 'packs.json'), JSON.stringify(packs));
 const written = writeLibrary(publicDir, compiled, packs);
+writeFileSync(join(outDir, 'gate.json'), JSON.stringify(written.gate));
 console.log(
   `packs:build: ${good.length} pack(s) compiled into public/recognition, public/packs and ` +
     `data/generated/ (page gate ${written.gateBytes} bytes)`,

@@ -23,8 +23,6 @@ export interface ToBackground {
     request: { addresses: string[]; names: string[]; loaded: boolean };
     response: { packs: CompiledPack[] };
   };
-  /** The page found no page gate in storage (the extension was just installed): write it. */
-  'gate:missing': { request: Record<never, never>; response: null };
   /**
    * The page's verdict, for the badge and action title: sent when there is one, and null only
    * when a page that had one no longer has it (client-side navigation).
@@ -79,8 +77,6 @@ export function parseToBackground(message: unknown): MessageOf<ToBackground> | n
             loaded: message.loaded === true,
           }
         : null;
-    case 'gate:missing':
-      return { type: 'gate:missing' };
     case 'verdict:report':
       return message.verdict === null || isVerdict(message.verdict)
         ? { type: 'verdict:report', verdict: message.verdict }

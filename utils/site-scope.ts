@@ -1,8 +1,7 @@
 /**
- * Where Backstory may act: the part of the reader's settings that the script on every page needs
- * (`scope`, `onlySites`, `quietSites`), read from the stored settings without the settings
- * module's validation library, so that every page pays only for these few lines. The settings
- * module (`settings.ts`) uses the same site rule, so both read a stored value alike.
+ * Where Backstory may act: the reader's choice of sites (`scope`, `onlySites`, `quietSites`), and
+ * the rule for a site. The background registers the script on every page from it
+ * (`background/registration.ts`); the story script checks it on pages open when it changes.
  */
 
 /** The reader's choice of sites. */
@@ -18,26 +17,6 @@ export interface SiteScope {
 export const SITE = /^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z0-9-]+$/;
 /** The most sites a list may hold. */
 export const MAX_SITES = 500;
-
-/**
- * The site scope in stored settings (`settings.ts`'s format): each key kept when valid, else its
- * default (every site, nothing quiet), as `parseSettings` does.
- */
-export function siteScopeOf(stored: unknown): SiteScope {
-  const record =
-    typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  return {
-    quietSites: sitesOf(record.quietSites),
-    scope: record.scope === 'listed' ? 'listed' : 'everywhere',
-    onlySites: sitesOf(record.onlySites),
-  };
-}
-
-function sitesOf(value: unknown): string[] {
-  if (!Array.isArray(value) || value.length > MAX_SITES) return [];
-  const sites = value.map((site) => (typeof site === 'string' ? site.trim().toLowerCase() : ''));
-  return sites.every((site) => SITE.test(site)) ? sites : [];
-}
 
 /** Whether a host is one of `sites` or under one of them (`www.nytimes.com` is under `nytimes.com`). */
 export function hostMatches(host: string, sites: readonly string[]): boolean {

@@ -6,7 +6,8 @@ import {
   type MessageOf,
   type ToBackground,
 } from '../../utils/messages';
-import { createStory, provideStory } from '../../utils/page/story';
+import { createStory } from '../../utils/page/story';
+import { provideStory } from '../../utils/page/story-handoff';
 import { loadSettings, watchSettings, type Settings } from '../../utils/settings';
 
 /**
@@ -20,7 +21,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     let settings: Promise<Settings> = loadSettings();
-    const unwatch = watchSettings((next) => (settings = Promise.resolve(next)));
     const send = (message: MessageOf<ToBackground>) =>
       browser.runtime.sendMessage(message).catch((error: unknown) => {
         // The extension was reloaded or updated under this page: nothing to tell any more.
@@ -37,6 +37,10 @@ export default defineContentScript({
       return Promise.resolve({ ok: true, value: { verdict: story.verdict() } });
     };
     browser.runtime.onMessage.addListener(onMessage);
+    const unwatch = watchSettings((next) => {
+      settings = Promise.resolve(next);
+      story.settingsChanged();
+    });
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       unwatch();

@@ -4,6 +4,8 @@
  * and the benchmark all need it. Never downloads a browser: the executable is `/usr/bin/chromium`
  * or `$CHROMIUM_PATH`.
  */
+import { recognizerMatches } from '../../utils/background/registration';
+import { SITE, type SiteScope } from '../../utils/site-scope';
 import type { Looks } from '../../utils/page/recognizer';
 import { evaluateInExtensionWorld } from './isolated-world';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -116,6 +118,8 @@ export async function launchWithExtension(
       );
     }, page.url());
 
+  // The background registers the script on every page when it is installed.
+  await untilRegistered(worker, recognizerMatches(siteScope({})));
   const browser: ExtensionBrowser = {
     context,
     worker,
@@ -176,6 +180,8 @@ export async function launchWithExtension(
         (value) => chrome.storage.local.set({ settings: value }),
         settings as Record<string, unknown>,
       );
+      // The background registers the script on every page anew for the sites they allow.
+      await untilRegistered(worker, recognizerMatches(siteScope(settings)));
     },
     async close() {
       await context.close();
@@ -183,4 +189,42 @@ export async function launchWithExtension(
     },
   };
   return browser;
+}
+
+/**
+ * Waits until the extension's script on every page is registered for `where` (null: for no
+ * site), as the background registers it from the settings.
+ */
+async function untilRegistered(
+  worker: Worker,
+  where: { matches: string[]; excludeMatches: string[] } | null,
+): Promise<void> {
+  const wanted = JSON.stringify(where);
+  for (let tries = 0; tries < 200; tries++) {
+    const now = await worker.evaluate(async () => {
+      const [script] = await chrome.scripting.getRegisteredContentScripts({ ids: ['recognizer'] });
+      return JSON.stringify(
+        script
+          ? { matches: script.matches ?? [], excludeMatches: script.excludeMatches ?? [] }
+          : null,
+      );
+    });
+    if (now === wanted) return;
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  throw new Error(`the page script was not registered for ${wanted}`);
+}
+
+/** The sites that settings written by a test allow, read as `parseSettings` reads them. */
+function siteScope(settings: object): SiteScope {
+  const { scope, onlySites, quietSites } = settings as Record<string, unknown>;
+  const sites = (value: unknown) =>
+    Array.isArray(value) && value.every((site) => typeof site === 'string' && SITE.test(site))
+      ? (value as string[])
+      : [];
+  return {
+    scope: scope === 'listed' ? 'listed' : 'everywhere',
+    onlySites: sites(onlySites),
+    quietSites: sites(quietSites),
+  };
 }

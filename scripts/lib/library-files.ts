@@ -1,7 +1,7 @@
 /**
  * Writes the files the extension packages for recognition (see `utils/recognition/library.ts`):
- * the page gate, the library's meta, postings and pack shards, and each pack as the panel shows
- * it. Used by the pack build (into `public/`, which WXT copies into the extension) and by the
+ * the library's meta, postings and pack shards, and each pack as the panel shows it; and returns
+ * the page gate, which the build compiles into the script on every page. Used by the pack build (into `public/`, which WXT copies into the extension) and by the
  * benchmark (into copies of the built extension, with thousands of synthetic packs).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { LIBRARY_FILES, splitLibrary, type LibraryMeta } from '../../utils/recog
 export interface WrittenLibrary {
   gate: PageGate;
   meta: LibraryMeta;
-  /** Bytes of the gate as stored (JSON), and of all the library's files. */
+  /** Bytes of the gate (JSON), and of all the library's files. */
   gateBytes: number;
   libraryBytes: number;
 }
@@ -40,7 +40,8 @@ export function writeLibrary(
   };
   const { gate, postings } = compileGate(compiled);
   const library = splitLibrary(compiled, postings);
-  const gateBytes = write(LIBRARY_FILES.gate, gate);
+  // The gate is compiled into the script on every page, not packaged as a file.
+  const gateBytes = Buffer.byteLength(JSON.stringify(gate));
   write(LIBRARY_FILES.meta, library.meta);
   library.postings.forEach((shard, i) => write(LIBRARY_FILES.postings(i), shard));
   library.packs.forEach((shard, i) => write(LIBRARY_FILES.packs(i), shard));

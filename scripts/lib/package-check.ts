@@ -23,7 +23,6 @@ const BUILT_FILES = [
   'content-scripts/recognizer.js',
   'content-scripts/story.js',
   'content-scripts/panel.js',
-  'recognition/gate.json',
   'recognition/meta.json',
   'recognition/postings-0.json',
   'recognition/packs-0.json',

@@ -77,6 +77,18 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
       FIXTURES.map((entry) => ({ url: entry.url, html: fixturePage(entry.file) })),
     );
     firefox = await launchFirefoxWithExtension({ proxyPort: server.port });
+    // The background registers the script on every page once installed: wait until a story page
+    // loaded after that shows Backstory's launcher (each load is a fresh chance).
+    const probe = await firefox.browser.newPage();
+    for (let tries = 0; tries < 20; tries++) {
+      await probe.goto(server.localUrl(ARTICLE.url));
+      const ready = await probe.waitForSelector('backstory-launcher', { timeout: 1_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (ready) break;
+    }
+    await probe.close();
   });
 
   afterAll(async () => {

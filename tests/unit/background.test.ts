@@ -7,12 +7,14 @@ import {
   STORY_SCRIPT,
   TOGGLE_COMMAND,
 } from '../../utils/background/controller';
+import { RECOGNIZER_ID, recognizerMatches } from '../../utils/background/registration';
 import type { Verdict } from '../../utils/recognition/verdict';
-import { GATE_KEY } from '../../utils/storage-keys';
+import type { SiteScope } from '../../utils/site-scope';
 import { realLibrary, addressVerdict } from './helpers';
 
 const TAB = 7;
-const { gate, source, pack } = realLibrary();
+const { source, pack } = realLibrary();
+const EVERYWHERE: SiteScope = { scope: 'everywhere', onlySites: [], quietSites: [] };
 const verdict = addressVerdict('article', pack.id);
 const self = () => ({ id: fakeBrowser.runtime.id, tab: { id: TAB } });
 
@@ -51,10 +53,31 @@ function setup({
     if (files.includes(STORY_SCRIPT)) storyVerdict = null;
     return [];
   });
+  // The registered content scripts, as the browser keeps them.
+  let registered: { id: string; matches?: string[]; excludeMatches?: string[] }[] = [];
+  const scripting = {
+    executeScript,
+    getRegisteredContentScripts: vi.fn(async ({ ids }: { ids: string[] }) =>
+      registered.filter((script) => ids.includes(script.id)),
+    ),
+    registerContentScripts: vi.fn(async (scripts: typeof registered) => {
+      registered.push(...scripts);
+    }),
+    updateContentScripts: vi.fn(async (scripts: typeof registered) => {
+      registered = registered.map((old) => scripts.find((s) => s.id === old.id) ?? old);
+    }),
+    unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => {
+      registered = registered.filter((script) => !ids.includes(script.id));
+    }),
+  };
+  let scopeListener: ((scope: SiteScope) => void) | null = null;
+  // The tabs open in the browser (the fake one starts with none).
+  const openTabs = new Set([TAB]);
+  const query = vi.fn(async () => [...openTabs].map((id) => ({ id })));
   const browser = fakeBrowser as unknown as WxtBrowser;
-  Object.assign(browser.tabs, { sendMessage });
+  Object.assign(browser.tabs, { sendMessage, query });
   Object.assign(browser, {
-    scripting: { executeScript },
+    scripting,
     commands: {
       onCommand: {
         addListener: (fn: (typeof commandListeners)[number]) => commandListeners.push(fn),
@@ -64,12 +87,24 @@ function setup({
   const controller = startBackground({
     browser,
     library: source,
-    gate: () => Promise.resolve(gate),
     pack: (id) => Promise.resolve(id === pack.id ? pack : null),
+    scope: () => Promise.resolve(EVERYWHERE),
+    watchScope: (onChange) => (scopeListener = onChange),
   });
   const pressCommand = (command: string) =>
     commandListeners.forEach((listener) => listener(command, { id: TAB }));
-  return { controller, sendMessage, executeScript, pressCommand, delivered };
+  const changeScope = (scope: SiteScope) => scopeListener?.(scope);
+  const registeredNow = () => registered;
+  return {
+    controller,
+    sendMessage,
+    executeScript,
+    pressCommand,
+    delivered,
+    changeScope,
+    registeredNow,
+    openTabs,
+  };
 }
 
 describe('background', () => {
@@ -244,16 +279,23 @@ describe('background', () => {
     });
   });
 
-  it('writes the page gate when installed, and again when a page finds none', async () => {
-    setup({ panelInjected: false });
+  it('registers the script on every page when installed, where the settings say', async () => {
+    const { changeScope, registeredNow } = setup({ panelInjected: false });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await vi.waitFor(async () =>
-      expect((await fakeBrowser.storage.local.get(GATE_KEY))[GATE_KEY]).toEqual(gate),
+    await vi.waitFor(() =>
+      expect(registeredNow()).toEqual([
+        expect.objectContaining({ id: RECOGNIZER_ID, matches: ['http://*/*', 'https://*/*'] }),
+      ]),
     );
-    await fakeBrowser.storage.local.clear();
-    const { controller } = setup({ panelInjected: false });
-    await controller.handleMessage({ type: 'gate:missing' }, self());
-    expect((await fakeBrowser.storage.local.get(GATE_KEY))[GATE_KEY]).toEqual(gate);
+    changeScope({ ...EVERYWHERE, quietSites: ['example.com'] });
+    await vi.waitFor(() =>
+      expect(registeredNow()[0]?.excludeMatches).toEqual([
+        '*://example.com/*',
+        '*://*.example.com/*',
+      ]),
+    );
+    changeScope({ scope: 'listed', onlySites: [], quietSites: [] });
+    await vi.waitFor(() => expect(registeredNow()).toEqual([]));
   });
 
   it('gives the panel its verdict and pack, and nothing to strangers', async () => {
@@ -273,11 +315,46 @@ describe('background', () => {
     expect(forged).toEqual({ ok: false, error: 'malformed message' });
   });
 
-  it('forgets a closed tab', async () => {
-    const { controller } = setup({ panelInjected: false });
+  it('forgets closed tabs when it stores the next verdict', async () => {
+    const { controller, openTabs } = setup({ panelInjected: false });
     await controller.handleMessage({ type: 'verdict:report', verdict }, self());
     expect(await controller.verdictFor(TAB)).toEqual(verdict);
-    await fakeBrowser.tabs.onRemoved.trigger(TAB, { windowId: 1, isWindowClosing: false });
-    await vi.waitFor(async () => expect(await controller.verdictFor(TAB)).toBeNull());
+    // The tab is closed; a verdict arrives from another.
+    openTabs.delete(TAB);
+    openTabs.add(8);
+    await controller.handleMessage(
+      { type: 'verdict:report', verdict },
+      { ...self(), tab: { id: 8 } },
+    );
+    expect(await controller.verdictFor(TAB)).toBeNull();
+    expect(await controller.verdictFor(8)).toEqual(verdict);
+  });
+});
+
+describe('where the script on every page runs', () => {
+  it.each([
+    ['every site', EVERYWHERE, { matches: ['http://*/*', 'https://*/*'], excludeMatches: [] }],
+    [
+      'every site but a quiet one',
+      { ...EVERYWHERE, quietSites: ['nytimes.com'] },
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        excludeMatches: ['*://nytimes.com/*', '*://*.nytimes.com/*'],
+      },
+    ],
+    [
+      'only the listed sites',
+      { scope: 'listed', onlySites: ['nbcnews.com'], quietSites: [] },
+      { matches: ['*://nbcnews.com/*', '*://*.nbcnews.com/*'], excludeMatches: [] },
+    ],
+    ['nowhere, when no site is listed', { scope: 'listed', onlySites: [], quietSites: [] }, null],
+  ] as const)('%s', (_what, scope, expected) => {
+    expect(
+      recognizerMatches({
+        ...scope,
+        onlySites: [...scope.onlySites],
+        quietSites: [...scope.quietSites],
+      }),
+    ).toEqual(expected);
   });
 });

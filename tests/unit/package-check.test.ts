@@ -7,7 +7,6 @@ const built = [
   'content-scripts/recognizer.js',
   'content-scripts/story.js',
   'content-scripts/panel.js',
-  'recognition/gate.json',
   'recognition/meta.json',
   'recognition/postings-0.json',
   'recognition/packs-0.json',

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { siteScopeOf } from '../../utils/site-scope';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
@@ -49,19 +48,6 @@ describe('stored settings that are corrupt or foreign fall back to defaults', ()
   it('does not share the defaults object with its callers', () => {
     parseSettings(undefined).sections.places = false;
     expect(DEFAULT_SETTINGS.sections.places).toBe(true);
-  });
-});
-
-describe('the site scope read on every page, without the settings module', () => {
-  it.each([
-    ['nothing stored', undefined],
-    ['valid keys', { scope: 'listed', onlySites: ['nbcnews.com'], quietSites: ['x.example'] }],
-    ['a corrupt list', { scope: 'listed', onlySites: ['not a site!'], quietSites: 'x.example' }],
-    ['a foreign scope', { scope: 'nowhere', onlySites: [' NBCNews.com '] }],
-    ['too many sites', { quietSites: Array.from({ length: 501 }, (_, i) => `s${i}.example`) }],
-  ])('reads %s as the settings module does', (_name, raw) => {
-    const { scope, onlySites, quietSites } = parseSettings(raw);
-    expect(siteScopeOf(raw)).toEqual({ scope, onlySites, quietSites });
   });
 });
 

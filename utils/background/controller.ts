@@ -17,11 +17,12 @@ import {
   type ToStory,
 } from '../messages';
 import type { Pack } from '../packs/types';
-import type { PageGate } from '../recognition/gate';
 import { candidatesFor, type LibrarySource } from '../recognition/library';
 import { THRESHOLDS } from '../recognition/recognize';
 import type { Verdict } from '../recognition/verdict';
-import { GATE_KEY, verdictKey } from '../storage-keys';
+import type { SiteScope } from '../site-scope';
+import { verdictKey } from '../storage-keys';
+import { syncRecognizer } from './registration';
 import { actionTitle, badgeText } from '../strings';
 
 /** The command id declared in `wxt.config.ts`. */
@@ -38,8 +39,10 @@ export interface BackgroundOptions {
   browser: Browser;
   /** Every story's recognition data (packaged files; memory in tests). */
   library: LibrarySource;
-  /** The page gate, written to storage for the script on every page. */
-  gate: () => Promise<PageGate>;
+  /** The reader's choice of sites, now. */
+  scope: () => Promise<SiteScope>;
+  /** Calls back with the reader's choice of sites whenever the settings change. */
+  watchScope: (onChange: (scope: SiteScope) => void) => void;
   /** A pack as the panel shows it, or null when there is no such pack. */
   pack: (id: string) => Promise<Pack | null>;
 }
@@ -143,9 +146,6 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
         }
         return { ok: true, value: { packs } };
       }
-      case 'gate:missing':
-        await writeGate();
-        return { ok: true, value: null };
       case 'verdict:report': {
         const before = await verdicts.get(tabId);
         await verdicts.set(tabId, message.verdict);
@@ -167,12 +167,16 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
     }
   };
 
-  /** Puts the page gate where the script on every page reads it. */
-  const writeGate = async () => {
-    await browser.storage.local.set({ [GATE_KEY]: await options.gate() });
-  };
-  // Installed, updated or reloaded: the gate of this build's stories.
-  browser.runtime.onInstalled.addListener(() => void writeGate());
+  // The script on every page runs where the reader's settings say: registered when Backstory is
+  // installed, updated or the browser starts, and again whenever the settings change.
+  const sync = (scope: SiteScope) =>
+    syncRecognizer(browser, scope).catch((error: unknown) =>
+      console.error('Backstory: the page script could not be registered', error),
+    );
+  const syncNow = () => void options.scope().then(sync);
+  browser.runtime.onInstalled.addListener(syncNow);
+  browser.runtime.onStartup.addListener(syncNow);
+  options.watchScope((scope) => void sync(scope));
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   action.onClicked.addListener((tab) => {
@@ -184,7 +188,6 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
       if (tabId !== undefined) return open(tabId, 'toggle');
     });
   });
-  browser.tabs.onRemoved.addListener((tabId) => void verdicts.delete(tabId));
 
   return { toggle: (tabId) => open(tabId, 'toggle'), handleMessage, verdictFor: verdicts.get };
 }
@@ -216,16 +219,29 @@ async function activeTabId(
 /**
  * Per-tab verdicts, kept in session storage so they survive the MV3 service worker being stopped
  * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
+ * Closed tabs' verdicts are dropped when the next one is stored, not when a tab closes: a
+ * listener for every closed tab would wake the worker for tabs that never had a verdict.
  */
 function createVerdictStore(browser: Browser) {
   const key = verdictKey;
   const area = browser.storage.session;
+  const forgetClosedTabs = async () => {
+    const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
+    const stored = Object.keys(await area.get(null));
+    const closed = stored.filter(
+      (name) => name.startsWith(key(0).slice(0, -1)) && !open.has(Number(name.split(':')[1])),
+    );
+    if (closed.length > 0) await area.remove(closed);
+  };
   return {
     async get(tabId: number): Promise<Verdict | null> {
       const stored = await area.get(key(tabId));
       return (stored[key(tabId)] as Verdict | null | undefined) ?? null;
     },
-    set: (tabId: number, verdict: Verdict | null) => area.set({ [key(tabId)]: verdict }),
+    async set(tabId: number, verdict: Verdict | null) {
+      await area.set({ [key(tabId)]: verdict });
+      await forgetClosedTabs();
+    },
     delete: (tabId: number) => area.remove(key(tabId)),
   };
 }

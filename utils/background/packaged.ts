@@ -6,7 +6,6 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import type { Pack } from '../packs/types';
 import type { CompiledPack } from '../recognition/compiled';
-import type { PageGate } from '../recognition/gate';
 import {
   LIBRARY_FILES,
   type LibraryMeta,
@@ -38,10 +37,9 @@ export function packagedReader(browser: Browser): ReadPackaged {
   };
 }
 
-/** The library, the page gate and the panel's packs, from packaged files. */
+/** The library and the panel's packs, from packaged files. */
 export function packagedData(read: ReadPackaged): {
   library: LibrarySource;
-  gate: () => Promise<PageGate>;
   pack: (id: string) => Promise<Pack | null>;
 } {
   return {
@@ -50,7 +48,6 @@ export function packagedData(read: ReadPackaged): {
       postings: (shard) => read(LIBRARY_FILES.postings(shard)) as Promise<Postings>,
       packs: (shard) => read(LIBRARY_FILES.packs(shard)) as Promise<CompiledPack[]>,
     },
-    gate: () => read(LIBRARY_FILES.gate) as Promise<PageGate>,
     // Pack ids come from verdicts, which the engine makes from the library: a safe file name.
     pack: (id) =>
       /^[a-z0-9-]+$/.test(id)

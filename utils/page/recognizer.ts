@@ -8,7 +8,7 @@
 import type { CompiledPack } from '../recognition/compiled';
 import type { PageGate, Suspect } from '../recognition/gate';
 import { pageTextLength, screenDocument } from './screen-page';
-import type { Story } from './story';
+import type { Story } from './story-handoff';
 
 /** What the recognizer needs from its surroundings. */
 export interface RecognizerOptions {

@@ -135,7 +135,6 @@ export async function candidatesFor(
 
 /** Where the library's files sit in the extension package (written by `scripts/build-packs.ts`). */
 export const LIBRARY_FILES = {
-  gate: 'recognition/gate.json',
   meta: 'recognition/meta.json',
   postings: (shard: number) => `recognition/postings-${shard}.json`,
   packs: (shard: number) => `recognition/packs-${shard}.json`,

@@ -7,7 +7,6 @@
  */
 import type { MessageOf, ToBackground } from '../messages';
 import { buildIndex } from '../recognition/compile';
-import type { CompiledPack } from '../recognition/compiled';
 import { recognize } from '../recognition/recognize';
 import type { Verdict } from '../recognition/verdict';
 import { isActiveOn, type Settings } from '../settings';

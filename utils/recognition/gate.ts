@@ -15,7 +15,8 @@
  * word is folded (`foldText`'s rules) and looked up whole, joined to the word right before it when
  * the two touch ("McDonald", "DeSantis"), and, for the stems of inflecting languages
  * ("казахстан*"), by its first letters. What it does not see, by design: names written only in
- * lower case or all in capitals.
+ * lower case or all in capitals, and names with a zero-width character or a combining accent in
+ * their first three letters (soft hyphens are read through anywhere).
  */
 import { bloomHas, hashOf, hashStart, hashStep, type BloomFilter } from './bloom';
 import { plainText } from './normalize';
@@ -101,8 +102,8 @@ const finders = new WeakMap<PageGate, RegExp[]>();
 /**
  * The gate forms of the name keys that may be in `text`, each once, at most {@link MAX_NAMES}.
  *
- * A native RegExp finds where a name may start: a capital and a lower-case letter that start some
- * key ("Pu", "Ka", "Ка"; see {@link startsPattern}). V8 scans for such a pattern much faster than
+ * A native RegExp finds where a name may start: a capital and the next two letters of some key
+ * ("Put", "Kaz", "Каз"; see {@link startsPatterns}). V8 scans for such a pattern much faster than
  * JavaScript can walk the characters (see docs/performance.md), and most words of most pages do
  * not start like any name. From each start the rest of the word is read here: lower-case
  * letters, marks and invisible characters (by {@link charClass}). A word of ASCII letters (most
@@ -116,7 +117,10 @@ export function namesIn(text: string, gate: PageGate): string[] {
     scripts = gate.starts.map((source) => new RegExp(source, 'g'));
     finders.set(gate, scripts);
   }
-  for (const finder of scripts) namesFrom(finder, text, gate, found);
+  // Re-typeset text breaks words with soft hyphens anywhere, even in a name's first letters: such
+  // a page is read without them (found natively, so other pages pay almost nothing).
+  const read = text.includes('\u00ad') ? text.replace(/\u00ad/g, '') : text;
+  for (const finder of scripts) namesFrom(finder, read, gate, found);
   return [...found.values()];
 }
 
@@ -133,9 +137,8 @@ function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<numb
   let previousEnd = -1;
   let previousStart = 0;
   finder.lastIndex = 0;
-  // `test` makes no match object: the match is the word's first two code units.
-  while (found.size < MAX_NAMES && finder.test(text)) {
-    const start = finder.lastIndex - 2;
+  for (let match = finder.exec(text); match && found.size < MAX_NAMES; match = finder.exec(text)) {
+    const start = match.index;
     const first = text.charCodeAt(start);
     const caseless = charClass(first) === CASELESS;
     let ascii = first < 0x80;
@@ -166,9 +169,9 @@ function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<numb
 
 /**
  * The RegExp sources of the starts of `forms` (gate forms, folded) as prose writes them: each
- * key's first letter as a capital (as is, in a script without case) and its second letter, also
- * without its accent, since decomposed text writes it as a letter and a mark; grouped by first
- * letter ("Pu|K[ah]"). One source per script (block of 256 code points; Latin-1 apart): V8 scans
+ * key's first letter as a capital (as is, in a script without case) and its next two letters, also
+ * without their accents, since decomposed text writes them as a letter and a mark; grouped by the
+ * first two ("Pu[t]|Ka[sz]"). One source per script (block of 256 code points; Latin-1 apart): V8 scans
  * for a pattern of one script several times faster than for one that mixes scripts.
  */
 export function startsPatterns(forms: readonly string[]): string[] {
@@ -186,19 +189,36 @@ export function startsPatterns(forms: readonly string[]): string[] {
 
 /** The RegExp source of the starts of `forms`, all in one script (see {@link startsPatterns}). */
 function startsPattern(forms: readonly string[]): string {
-  const seconds = new Map<string, Set<string>>();
+  // The first two letters ("Ka"), then the third letters of the keys that start so ("[sz]");
+  // null when a key has only two letters, which then start a name themselves.
+  const thirds = new Map<string, Set<string> | null>();
   for (const form of forms) {
-    const [first = '', second = ''] = [...form.replace(/\*$/, '')];
+    const [first = '', second = '', third = ''] = [...form.replace(/\*$/, '')];
     if (!first || !second) continue;
     const capital = first.toUpperCase();
     const start = capital.length === 1 ? capital : first;
-    const set = seconds.get(start) ?? new Set<string>();
-    seconds.set(start, set.add(second).add(second.normalize('NFD').charAt(0)));
+    for (const letter of variants(second)) {
+      const pair = start + letter;
+      const set = thirds.get(pair);
+      if (set === null) continue;
+      if (!third) thirds.set(pair, null);
+      else thirds.set(pair, new Set([...(set ?? []), ...variants(third)]));
+    }
   }
-  return [...seconds]
+  return [...thirds]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([first, set]) => `${escape(first)}[${[...set].sort().map(escape).join('')}]`)
+    .map(([pair, set]) =>
+      set
+        ? `${[...pair].map(escape).join('')}[${[...set].sort().map(escape).join('')}]`
+        : [...pair].map(escape).join(''),
+    )
     .join('|');
+}
+
+/** A letter, and the letter without its accent (decomposed text writes it as letter and mark). */
+function variants(letter: string): string[] {
+  const base = letter.normalize('NFD').charAt(0);
+  return base === letter ? [letter] : [letter, base];
 }
 
 function escape(char: string): string {

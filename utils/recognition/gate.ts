@@ -20,7 +20,7 @@
  */
 import { bloomHas, hashOf, hashStart, hashStep, type BloomFilter } from './bloom';
 import { plainText } from './normalize';
-import { addressHost, addressKey } from './url';
+import { addressKey } from './url';
 
 /** The gate as the build writes it and the page reads it. */
 export interface PageGate {
@@ -64,7 +64,8 @@ export function gateForm(key: string): string {
 
 /** The form the gate compares text in: lower case, final sigma as sigma (it depends on context). */
 export function gateFold(text: string): string {
-  return text.toLowerCase().replace(/ς/g, 'σ');
+  const lower = text.toLowerCase();
+  return lower.includes('ς') ? lower.replace(/ς/g, 'σ') : lower;
 }
 
 /** A suspect when the page may carry a story, else null. */
@@ -82,16 +83,31 @@ export function addressesIn(address: string, canonical: string | null, gate: Pag
   const keys: string[] = [];
   for (const candidate of [address, canonical]) {
     if (!candidate) continue;
-    // Most pages live on hosts with no story's article: their addresses are not parsed.
-    const host = addressHost(candidate, address);
-    if (host !== null && !bloomHas(gate.filter, hashOf(TAG.host, host))) continue;
+    // Most pages live on hosts with no story's article: their addresses are not taken apart. The
+    // host comes from the browser's own URL parser: a RegExp would be compiled on every page.
+    const host = hostOf(candidate, address);
+    if (host === null || !bloomHas(gate.filter, hashOf(TAG.host, host))) continue;
     const key = addressKey(candidate, address);
     if (key === null || keys.includes(key)) continue;
-    const keyHost = key.slice(0, key.indexOf('/'));
-    if (host === null && !bloomHas(gate.filter, hashOf(TAG.host, keyHost))) continue;
     if (bloomHas(gate.filter, hashOf(TAG.address, key))) keys.push(key);
   }
   return keys;
+}
+
+/** An http(s) address's host as `addressKey` writes it (no `www.`, `amp.` or `m.`), else null. */
+function hostOf(address: string, base: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(address, base);
+  } catch {
+    return null; // Not an address: nothing to look up.
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const host = url.hostname;
+  for (const prefix of ['www.', 'amp.', 'm.']) {
+    if (host.startsWith(prefix)) return host.slice(prefix.length);
+  }
+  return host;
 }
 
 /** The most letters of a word in a script without case that is looked up (longer: no name). */
@@ -252,6 +268,16 @@ function charClass(code: number): number {
     if (code >= 97 && code <= 122) return LOWER;
     return code >= 65 && code <= 90 ? UPPER : OTHER;
   }
+  // The alphabets of most pages by their ranges: a Unicode RegExp costs a compile on every page.
+  if (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) {
+    return code <= 0xde ? UPPER : LOWER;
+  }
+  if (code >= 0x410 && code <= 0x44f) return code < 0x430 ? UPPER : LOWER;
+  if (code >= 0x300 && code <= 0x36f) return MARK;
+  if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) {
+    return MARK;
+  }
+  if (code >= 0x2010 && code <= 0x205f) return OTHER;
   const known = classes.get(code);
   if (known !== undefined) return known;
   const char = String.fromCharCode(code);

@@ -42,6 +42,9 @@ export interface Looks {
   verdict: string | null;
 }
 
+/** How many times `debounceMs` the wait grows to on a page that keeps changing a little. */
+const MAX_WAITS = 8;
+
 /** A running recognizer. */
 export interface Recognizer {
   /** Looks at the page again soon (debounced). */
@@ -87,18 +90,29 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     });
   };
 
-  // At most one look per `debounceMs`, counted from the first change of a burst: a page that
-  // never stops changing (a clock, a ticker, rotating ads) must not postpone the look forever,
-  // which a timer reset on every change would.
+  // At most one look per wait, counted from the first change of a burst: a page that never stops
+  // changing (a clock, a ticker, an endless feed) must not postpone the look forever, which a
+  // timer reset on every change would. The wait doubles after each, up to MAX_WAITS times
+  // `debounceMs`, so such a page costs a few looks a minute; a new address (client-side
+  // navigation) brings it back to `debounceMs`.
+  let wait = debounceMs;
   const schedule = () => {
+    // A new address is looked at after `debounceMs`, however long the wait had grown.
+    if (doc.location.href !== lastAddress && wait > debounceMs) {
+      clearTimeout(timer);
+      timer = undefined;
+      wait = debounceMs;
+    }
     if (timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
+      const moved = doc.location.href !== lastAddress;
+      wait = moved ? debounceMs : Math.min(wait * 2, debounceMs * MAX_WAITS);
+      if (moved) return check();
       // Small DOM changes (ads, clocks) leave the text about the same length: skip those.
-      if (doc.location.href !== lastAddress) return check();
       const length = pageTextLength(doc);
       if (Math.abs(length - lastTextLength) > Math.max(200, lastTextLength * 0.1)) check();
-    }, debounceMs);
+    }, wait);
   };
 
   check();

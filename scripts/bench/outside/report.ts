@@ -44,10 +44,10 @@ export function formatOutsideReport(report: OutsideBenchReport): string {
       worker?.script
         ? `${fixed(worker.script.rawBytes / 1024, 1)} / ${fixed(worker.script.gzipBytes / 1024, 1)}`
         : '–',
-      worker
+      worker?.coldStart
         ? `${fixed(worker.coldStart.median.busyMs, 1)} (${fixed(worker.coldStart.median.scriptMs, 1)})`
         : '–',
-      fixed(worker ? worker.coldStart.median.heapAfterGcBytes / MB : undefined, 2),
+      fixed(worker?.coldStart ? worker.coldStart.median.heapAfterGcBytes / MB : undefined, 2),
       heap?.overFloor == null ? '–' : fixed(heap.overFloor / MB, 2),
       fixed(ticker?.msPer60s, 1),
     ];

@@ -6,7 +6,14 @@
 /** The reader's settings (`local`; WXT storage writes its version beside it as `settings$`). */
 export const SETTINGS_KEY = 'settings';
 
+const VERDICT = 'verdict:';
+
 /** A tab's verdict (`session`), so the toolbar button stays right when the worker is stopped. */
 export function verdictKey(tabId: number): string {
-  return `verdict:${tabId}`;
+  return `${VERDICT}${tabId}`;
+}
+
+/** The tab whose verdict a key holds, or null for any other key. */
+export function tabOfVerdictKey(key: string): number | null {
+  return key.startsWith(VERDICT) ? Number(key.slice(VERDICT.length)) : null;
 }

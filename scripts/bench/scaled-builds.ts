@@ -5,7 +5,7 @@
  * copies differ from the real build only in their data, which is what the benchmark compares.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Pack } from '../../utils/packs/types';
 import type { CompiledPack } from '../../utils/recognition/compiled';
@@ -44,6 +44,9 @@ export function scaledBuild(stories: number): ScaledBuild {
   });
   const dir = join(outDir, 'chrome-mv3');
   // The build copied the real library from public/: the synthetic one replaces it.
-  writeLibrary(dir, all, packs);
+  for (const folder of ['recognition', 'packs']) {
+    rmSync(join(dir, folder), { recursive: true, force: true });
+    cpSync(join(work, folder), join(dir, folder), { recursive: true });
+  }
   return { stories, dir, library };
 }

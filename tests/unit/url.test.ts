@@ -72,12 +72,17 @@ describe('addressHost', () => {
     expect(addressHost(address, base)).toBe(hostOfKey(address));
   });
 
-  it.each([
-    'https://bücher.example/x',
-    'https://www.nbcnews.com%2F/x',
-    'https:\\\\www.nbcnews.com\\x',
-    'ftp://www.nbcnews.com/x',
-  ])('leaves %s to the full parse', (address) => {
-    expect(addressHost(address, base)).toBeNull();
-  });
+  it.each(['https://bücher.example/x', 'https:\\\\www.nbcnews.com\\x'])(
+    'reads the host of the unusual %s as the address key has it',
+    (address) => {
+      expect(addressHost(address, base)).toBe(hostOfKey(address));
+    },
+  );
+
+  it.each(['ftp://www.nbcnews.com/x', 'https://www.nbcnews.com%2F/x', 'mailto:a@b.example'])(
+    'finds no http(s) host in %s',
+    (address) => {
+      expect(addressHost(address, base)).toBeNull();
+    },
+  );
 });

@@ -21,7 +21,7 @@ import { candidatesFor, type LibrarySource } from '../recognition/library';
 import { THRESHOLDS } from '../recognition/recognize';
 import type { Verdict } from '../recognition/verdict';
 import type { SiteScope } from '../site-scope';
-import { verdictKey } from '../storage-keys';
+import { tabOfVerdictKey, verdictKey } from '../storage-keys';
 import { syncRecognizer } from './registration';
 import { actionTitle, badgeText } from '../strings';
 
@@ -228,9 +228,10 @@ function createVerdictStore(browser: Browser) {
   const forgetClosedTabs = async () => {
     const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
     const stored = Object.keys(await area.get(null));
-    const closed = stored.filter(
-      (name) => name.startsWith(key(0).slice(0, -1)) && !open.has(Number(name.split(':')[1])),
-    );
+    const closed = stored.filter((name) => {
+      const tabId = tabOfVerdictKey(name);
+      return tabId !== null && !open.has(tabId);
+    });
     if (closed.length > 0) await area.remove(closed);
   };
   return {

@@ -20,7 +20,7 @@
  */
 import { bloomHas, hashOf, hashStart, hashStep, type BloomFilter } from './bloom';
 import { plainText } from './normalize';
-import { addressKey } from './url';
+import { addressHost, addressKey } from './url';
 
 /** The gate as the build writes it and the page reads it. */
 export interface PageGate {
@@ -83,31 +83,14 @@ export function addressesIn(address: string, canonical: string | null, gate: Pag
   const keys: string[] = [];
   for (const candidate of [address, canonical]) {
     if (!candidate) continue;
-    // Most pages live on hosts with no story's article: their addresses are not taken apart. The
-    // host comes from the browser's own URL parser: a RegExp would be compiled on every page.
-    const host = hostOf(candidate, address);
+    // Most pages live on hosts with no story's article: their addresses are not taken apart.
+    const host = addressHost(candidate, address);
     if (host === null || !bloomHas(gate.filter, hashOf(TAG.host, host))) continue;
     const key = addressKey(candidate, address);
     if (key === null || keys.includes(key)) continue;
     if (bloomHas(gate.filter, hashOf(TAG.address, key))) keys.push(key);
   }
   return keys;
-}
-
-/** An http(s) address's host as `addressKey` writes it (no `www.`, `amp.` or `m.`), else null. */
-function hostOf(address: string, base: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(address, base);
-  } catch {
-    return null; // Not an address: nothing to look up.
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const host = url.hostname;
-  for (const prefix of ['www.', 'amp.', 'm.']) {
-    if (host.startsWith(prefix)) return host.slice(prefix.length);
-  }
-  return host;
 }
 
 /** The most letters of a word in a script without case that is looked up (longer: no name). */
@@ -195,7 +178,9 @@ export function startsPatterns(forms: readonly string[]): string[] {
   for (const form of forms) {
     const code = form.charCodeAt(0);
     const script = code < 0x100 ? 0 : code >> 8;
-    byScript.set(script, [...(byScript.get(script) ?? []), form]);
+    const group = byScript.get(script);
+    if (group) group.push(form);
+    else byScript.set(script, [form]);
   }
   return [...byScript]
     .sort(([a], [b]) => a - b)

@@ -80,7 +80,7 @@ export function recognizeAddress(
     if (!address) continue;
     // Most pages live on hosts with no indexed article: no need to parse their addresses.
     const host = addressHost(address, page.address);
-    if (host !== null && !hosts.has(host)) continue;
+    if (host === null || !hosts.has(host)) continue;
     const key = addressKey(address, page.address);
     const packs =
       key !== null && Object.hasOwn(index.addressIndex, key) ? index.addressIndex[key] : undefined;

@@ -1,32 +1,6 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-
-/**
- * Builds the named entrypoints against the browser's own extension API (`@wxt-dev/browser`:
- * `globalThis.browser ?? globalThis.chrome`) instead of webextension-polyfill, which the
- * `@wxt-dev/webextension-polyfill` module gives every entrypoint. The script on every page uses
- * only promise-based calls that both browsers have natively (`runtime.sendMessage`,
- * `storage.local.get`, `storage.onChanged`), so the polyfill's API table (about 4 KB gzip) would
- * be parsed in every tab for nothing. WXT builds each content script on its own, with its name
- * in `import.meta.env.ENTRYPOINT`.
- */
-function nativeBrowserIn(entrypoints: readonly string[]): Plugin {
-  let native = false;
-  return {
-    name: 'backstory:native-browser',
-    enforce: 'pre',
-    configResolved(config) {
-      const name = config.define?.['import.meta.env.ENTRYPOINT'];
-      native = typeof name === 'string' && entrypoints.includes(JSON.parse(name) as string);
-    },
-    resolveId(source, importer, options) {
-      if (!native || source !== '@wxt-dev/webextension-polyfill/browser') return null;
-      return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
-    },
-  };
-}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -35,7 +9,7 @@ export default defineConfig({
   outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), nativeBrowserIn(['recognizer'])],
+    plugins: [preact()],
     resolve: {
       alias: {
         // The page gate compiled into the script on every page (see utils/recognition/page-gate.d.ts).

@@ -20,7 +20,7 @@ export interface Packages {
 /** Files the built extension cannot work without. */
 const BUILT_FILES = [
   'manifest.json',
-  'content-scripts/recognizer.js',
+  'recognizer.js',
   'content-scripts/story.js',
   'content-scripts/panel.js',
   'recognition/meta.json',

@@ -43,7 +43,7 @@ test('what every page gets, and what the panel brings, stay inside SPEC §5’s 
   const dir = join(ROOT, '.output', 'chrome-mv3');
   const gzipped = (text: string | Buffer) => gzipSync(text).length / 1024;
   // The script injected into every page: at most 20 KB gzip.
-  expect(gzipped(readFileSync(join(dir, 'content-scripts/recognizer.js')))).toBeLessThanOrEqual(20);
+  expect(gzipped(readFileSync(join(dir, 'recognizer.js')))).toBeLessThanOrEqual(20);
   // The panel's code and its map data (sent with the pack) together: at most 80 KB gzip.
   const packs = JSON.parse(readFileSync(join(ROOT, 'data/generated/packs.json'), 'utf8')) as {
     map?: unknown;

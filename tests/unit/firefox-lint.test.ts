@@ -27,7 +27,7 @@ describe('judging web-ext lint', () => {
   });
 
   test('the same warning in another file fails', () => {
-    const elsewhere = { ...preactInnerHtml, file: 'content-scripts/recognizer.js' };
+    const elsewhere = { ...preactInnerHtml, file: 'recognizer.js' };
     expect(judgeLint({ errors: [], warnings: [elsewhere], notices: [] }).failures).toEqual([
       elsewhere,
     ]);
@@ -39,7 +39,7 @@ describe('judging web-ext lint', () => {
   });
 
   test('the same warning in another file, or another warning, fails', () => {
-    const elsewhere = { ...preactInnerHtml, file: 'content-scripts/recognizer.js' };
+    const elsewhere = { ...preactInnerHtml, file: 'recognizer.js' };
     const minVersion: LintMessage = {
       code: 'KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION',
       message: 'Manifest key not supported by the specified minimum Firefox version',

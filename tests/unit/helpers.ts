@@ -7,7 +7,7 @@ import { readPage } from '../../utils/page/read-page';
 import { buildIndex, compilePack } from '../../utils/recognition/compile';
 import { compileGate } from '../../utils/recognition/compile-gate';
 import type { CompiledIndex, CompiledPack } from '../../utils/recognition/compiled';
-import type { PageGate, Suspect } from '../../utils/recognition/gate';
+import { isSuspect, type PageGate, type Suspect } from '../../utils/recognition/gate';
 import {
   candidatesFor,
   memorySource,
@@ -59,7 +59,8 @@ export async function recognizeDocument(
   doc: Document,
   { gate, source }: { gate: PageGate; source: LibrarySource },
 ): Promise<{ suspect: Suspect | null; verdict: Verdict | null }> {
-  const { suspect } = screenDocument(doc, gate);
+  const { found } = screenDocument(doc, gate);
+  const suspect = isSuspect(found) ? found : null;
   if (!suspect) return { suspect, verdict: null };
   const packs = await candidatesFor(suspect, source, THRESHOLDS.relatedNames);
   const verdict = packs.length > 0 ? recognize(readPage(doc), buildIndex(packs)) : null;

@@ -169,4 +169,25 @@ describe('the recognizer on a page that never stops changing', () => {
     clearInterval(ticking);
     test.stop();
   });
+
+  it('finds the story when it arrives a paragraph at a time', async () => {
+    document.body.replaceChildren(Object.assign(document.createElement('p'), { textContent: '…' }));
+    const test = startTestRecognizer(document, 5);
+    await test.recognizer.settled();
+    const parsed = new DOMParser().parseFromString(ARTICLE_COPY, 'text/html');
+    const pieces = [...parsed.body.querySelectorAll('h1, p')];
+    expect(pieces.length).toBeGreaterThan(4);
+    for (const piece of pieces) {
+      document.body.append(document.importNode(piece, true));
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    await vi.waitFor(() => expect(test.reports().at(-1)).toMatchObject({ kind: 'version' }), {
+      timeout: 1000,
+    });
+    // The gate's suspect went out once the page could be the story, not at every look.
+    expect(test.sent.filter((message) => message.type === 'page:suspect').length).toBeLessThan(
+      pieces.length / 2,
+    );
+    test.stop();
+  });
 });

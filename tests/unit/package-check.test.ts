@@ -4,7 +4,7 @@ import { packageProblems, type Packages } from '../../scripts/lib/package-check'
 const built = [
   'manifest.json',
   'background.js',
-  'content-scripts/recognizer.js',
+  'recognizer.js',
   'content-scripts/story.js',
   'content-scripts/panel.js',
   'recognition/meta.json',

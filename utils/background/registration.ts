@@ -10,8 +10,8 @@ import type { SiteScope } from '../site-scope';
 
 /** The id of the registered script. */
 export const RECOGNIZER_ID = 'recognizer';
-/** The script itself (built by WXT from `entrypoints/recognizer.content/`). */
-export const RECOGNIZER_SCRIPT = 'content-scripts/recognizer.js';
+/** The script itself (built by WXT from `entrypoints/recognizer.ts`). */
+export const RECOGNIZER_SCRIPT = 'recognizer.js';
 
 const EVERY_PAGE = ['http://*/*', 'https://*/*'];
 

@@ -2,12 +2,18 @@
  * The page side of recognition, on every page: puts the page to the gate and, only when the gate
  * lets it through, asks the extension which packs it may carry and has the story script judge it
  * (see `story.ts`). A page the gate stops costs the look and nothing else: no message, no script.
- * Looks again when the address changes or the page's text grows or shrinks markedly (pages that
- * build their content after load), at most once per `debounceMs`.
+ *
+ * Looks again, at most once per wait, when the page changes. A new address (client-side
+ * navigation) or a page too changed to follow node by node is looked at whole. Otherwise, as long
+ * as no story script is in the page, only the nodes added since the last look are read, and their
+ * names join what the gate found before: a page that never stops growing (a live ticker, an
+ * endless feed) costs what it adds, not its whole text at every look. Once a story script is in,
+ * the page's whole text is judged again when it grows or shrinks markedly, so that a verdict also
+ * goes when its content does.
  */
 import type { CompiledPack } from '../recognition/compiled';
-import type { PageGate, Suspect } from '../recognition/gate';
-import { pageTextLength, screenDocument } from './screen-page';
+import { isSuspect, MAX_NAMES, type PageGate, type Suspect } from '../recognition/gate';
+import { pageTextLength, screenAdded, screenDocument } from './screen-page';
 import type { Story } from './story-handoff';
 
 /** What the recognizer needs from its surroundings. */
@@ -45,6 +51,9 @@ export interface Looks {
 /** How many times `debounceMs` the wait grows to on a page that keeps changing a little. */
 const MAX_WAITS = 8;
 
+/** The most lists of added nodes kept for the next look; beyond them the page is looked at whole. */
+const MAX_ADDED = 2_000;
+
 /** A running recognizer. */
 export interface Recognizer {
   /** Looks at the page again soon (debounced). */
@@ -55,36 +64,82 @@ export interface Recognizer {
 
 /** Starts recognizing `doc`: looks once now, then again after address or content changes. */
 export function startRecognizer(options: RecognizerOptions): Recognizer {
-  const { doc, gate, suspect, story, signal, debounceMs = 400 } = options;
+  const { doc, gate, suspect, signal, debounceMs = 400 } = options;
+  // Once in, the story script stays: it is looked for until then, not at every change.
+  let storyScript: Story | null = null;
+  const story = () => (storyScript ??= options.story());
   let lastAddress = doc.location.href;
   let lastTextLength = -1;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let looking: Promise<void> = Promise.resolve();
-  let queued = false;
+  // What the gate found at this address: in the whole page, then in what was added since.
+  let addresses: string[] = [];
+  const names = new Set<string>();
+  let added: NodeList[] = [];
+  let overflowed = false;
+  // The suspect the extension last found no story for: not asked about again.
+  let unanswered = '';
 
-  const look = async () => {
+  // Put on the global object at the first look done, then updated in place: the isolated
+  // world's global object is slow to write to.
+  let looks: Looks | null = null;
+  const record = (verdict: string | null) => {
+    if (!looks) (globalThis as Record<symbol, Looks>)[LOOKS] = looks = { count: 0, verdict };
+    looks.count += 1;
+    looks.verdict = verdict;
+  };
+
+  const judge = async () => {
+    const onPage: Suspect = { addresses, names: [...names] };
+    const loaded = story() !== null;
+    let packs: readonly CompiledPack[] = [];
+    const key = `${onPage.addresses.join(' ')}|${onPage.names.join(' ')}`;
+    if (isSuspect(onPage) && (loaded || key !== unanswered)) {
+      packs = await suspect(onPage, loaded);
+      unanswered = packs.length > 0 ? '' : key;
+    }
+    const present = story();
+    const verdict = present && packs.length > 0 ? present.judge(doc, packs) : null;
+    if (signal.aborted) return;
+    present?.present(verdict);
+    record(verdict?.kind ?? null);
+  };
+
+  const lookAtAll = async () => {
     lastAddress = doc.location.href;
+    added = [];
+    overflowed = false;
     const screening = screenDocument(doc, gate);
     lastTextLength = screening.textLength;
-    let packs: readonly CompiledPack[] = [];
-    if (screening.suspect) packs = await suspect(screening.suspect, story() !== null);
-    const found = story();
-    const verdict = found && packs.length > 0 ? found.judge(doc, packs) : null;
-    if (signal.aborted) return;
-    found?.present(verdict);
-    const looks = (globalThis as Record<symbol, Looks | undefined>)[LOOKS];
-    (globalThis as Record<symbol, Looks>)[LOOKS] = {
-      count: (looks?.count ?? 0) + 1,
-      verdict: verdict?.kind ?? null,
-    };
+    addresses = screening.found.addresses;
+    names.clear();
+    for (const name of screening.found.names) names.add(name);
+    await judge();
   };
+
+  const lookAtAdded = async () => {
+    const nodes = added;
+    added = [];
+    const before = names.size;
+    for (const name of screenAdded(nodes, gate)) if (names.size < MAX_NAMES) names.add(name);
+    // New names that make the page a suspect: the whole page is looked at before anything is
+    // asked, so that the extension hears what the page holds now.
+    if (names.size > before && isSuspect({ addresses, names: [...names] })) await lookAtAll();
+    else record(null);
+  };
+
   // One look at a time: a change during a look is looked at once it is done (once, however
-  // many changes came meanwhile).
-  const check = () => {
-    if (signal.aborted || queued) return;
-    queued = true;
+  // many changes came meanwhile; whole if any of them asked for that).
+  let queued: 'all' | 'added' | null = null;
+  let looking: Promise<void> = Promise.resolve();
+  const check = (kind: 'all' | 'added') => {
+    if (signal.aborted) return;
+    if (queued) {
+      if (kind === 'all') queued = 'all';
+      return;
+    }
+    queued = kind;
     looking = looking.then(() => {
-      queued = false;
+      const look = queued === 'all' ? lookAtAll : lookAtAdded;
+      queued = null;
       if (signal.aborted) return;
       return look().catch((error: unknown) => console.warn('Backstory:', error));
     });
@@ -93,33 +148,53 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
   // At most one look per wait, counted from the first change of a burst: a page that never stops
   // changing (a clock, a ticker, an endless feed) must not postpone the look forever, which a
   // timer reset on every change would. The wait doubles after each, up to MAX_WAITS times
-  // `debounceMs`, so such a page costs a few looks a minute; a new address (client-side
-  // navigation) brings it back to `debounceMs`.
+  // `debounceMs`, so such a page costs a few looks a minute. A new address (client-side
+  // navigation) is looked at after `debounceMs` however long the wait had grown, and brings it
+  // back to `debounceMs`: while a look waits, the address is read every `debounceMs` (reading it
+  // at every change cost a busy page more than the looks).
   let wait = debounceMs;
-  const schedule = () => {
-    // A new address is looked at after `debounceMs`, however long the wait had grown.
-    if (doc.location.href !== lastAddress && wait > debounceMs) {
-      clearTimeout(timer);
-      timer = undefined;
-      wait = debounceMs;
+  let due = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tick = () => {
+    timer = undefined;
+    const moved = doc.location.href !== lastAddress;
+    const early = due - Date.now();
+    if (!moved && early > 0) {
+      timer = setTimeout(tick, Math.min(debounceMs, early));
+      return;
     }
+    wait = moved ? debounceMs : Math.min(wait * 2, debounceMs * MAX_WAITS);
+    if (moved || overflowed) return check('all');
+    if (story() === null) return check('added');
+    added = [];
+    // Small DOM changes (ads, clocks) leave the text about the same length: skip those.
+    const length = pageTextLength(doc);
+    if (Math.abs(length - lastTextLength) > Math.max(200, lastTextLength * 0.1)) check('all');
+  };
+  const schedule = () => {
     if (timer !== undefined) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      const moved = doc.location.href !== lastAddress;
-      wait = moved ? debounceMs : Math.min(wait * 2, debounceMs * MAX_WAITS);
-      if (moved) return check();
-      // Small DOM changes (ads, clocks) leave the text about the same length: skip those.
-      const length = pageTextLength(doc);
-      if (Math.abs(length - lastTextLength) > Math.max(200, lastTextLength * 0.1)) check();
-    }, wait);
+    due = Date.now() + wait;
+    timer = setTimeout(tick, debounceMs);
   };
 
-  check();
+  check('all');
   // The whole document, not <body>: pages that replace `document.body` (single-page apps,
   // re-rendering frameworks) must be checked again too.
   const observer = new MutationObserver((records) => {
-    if (!records.every(isBackstoryChange)) schedule();
+    // No story script yet, so none of Backstory's elements either: every change is the page's.
+    // The nodes are kept as the lists the records give, read only when looked at (touching each
+    // node here cost a ticking page more than all its looks).
+    if (story() === null) {
+      for (const record of records) {
+        if (added.length < MAX_ADDED) added.push(record.addedNodes);
+        else overflowed = true;
+      }
+      return schedule();
+    }
+    const changed = records.some(({ addedNodes, removedNodes }) =>
+      [...addedNodes, ...removedNodes].some((node) => !isOwn(node)),
+    );
+    if (changed) schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   doc.defaultView?.addEventListener('popstate', schedule, { signal });
@@ -130,10 +205,7 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
   return { check: schedule, settled: () => looking };
 }
 
-/** Backstory's own launcher or panel coming or going: not a change of the page's text. */
-function isBackstoryChange(record: MutationRecord): boolean {
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return (
-    nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase().startsWith('backstory-'))
-  );
+/** Backstory's own launcher or panel: its coming and going is no change of the page's text. */
+function isOwn(node: Node): boolean {
+  return node.nodeName.toLowerCase().startsWith('backstory-');
 }

@@ -19,12 +19,6 @@ export interface Story {
    * launcher and the badge at once, and gets them back when it is no longer quiet.
    */
   settingsChanged(): void;
-  /**
-   * Takes the launcher off the page and draws nothing ahead, keeping the verdict: the script on
-   * every page was stopped (the page sent WXT's restart event), and the toolbar button still
-   * brings the panel.
-   */
-  withdraw(): void;
 }
 
 // A key in the global registry: both scripts see the same symbol in their shared isolated world,

@@ -79,10 +79,5 @@ export function createStory({ doc, send, settings, signal }: StoryOptions): Stor
     present,
     verdict: () => current,
     settingsChanged: () => present(judged),
-    withdraw: () => {
-      shown?.abort();
-      launcher?.destroy();
-      launcher = null;
-    },
   };
 }

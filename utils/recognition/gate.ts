@@ -73,9 +73,16 @@ export function screenPage(
   page: { address: string; canonical: string | null; text: string },
   gate: PageGate,
 ): Suspect | null {
-  const addresses = addressesIn(page.address, page.canonical, gate);
-  const names = namesIn(page.text, gate);
-  return addresses.length > 0 || names.length >= 2 ? { addresses, names } : null;
+  const found = {
+    addresses: addressesIn(page.address, page.canonical, gate),
+    names: namesIn(page.text, gate),
+  };
+  return isSuspect(found) ? found : null;
+}
+
+/** Whether what the gate found on a page makes it a suspect: an article's address, or two names. */
+export function isSuspect({ addresses, names }: Suspect): boolean {
+  return addresses.length > 0 || names.length >= 2;
 }
 
 /** The page's address and canonical link, as address keys, where the filter may hold them. */

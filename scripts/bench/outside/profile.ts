@@ -6,7 +6,11 @@
 
 /** As much of a CDP `Profiler.Profile` as is read here. */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { url: string; functionName: string; lineNumber?: number };
+    children?: number[];
+  }[];
   /** µs, monotonic clock. */
   startTime: number;
   endTime: number;

@@ -24,15 +24,15 @@ interface Runtime {
  * millisecond, and the story script, which owns what the reader sees, has its own.
  */
 export default defineUnlistedScript(() => {
-  const stop = new AbortController();
-  startRecognizer({
+  const recognizer = startRecognizer({
     doc: document,
     gate: gate as PageGate,
     suspect: async ({ addresses, names }, loaded) => {
       const runtime = extensionRuntime();
       // The extension was reloaded or removed under this page: this copy has nothing to ask.
       if (!runtime?.id) {
-        stop.abort();
+        // (Later: the first look asks before `startRecognizer` has returned.)
+        queueMicrotask(() => recognizer.stop());
         return [];
       }
       const message: MessageOf<ToBackground> = { type: 'page:suspect', addresses, names, loaded };
@@ -40,7 +40,6 @@ export default defineUnlistedScript(() => {
       return reply.ok ? reply.value.packs : [];
     },
     story: findStory,
-    signal: stop.signal,
   });
 });
 

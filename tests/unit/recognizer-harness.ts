@@ -35,7 +35,6 @@ export function startTestRecognizer(doc: Document, debounceMs: number): TestReco
     doc,
     gate,
     debounceMs,
-    signal: controller.signal,
     story: () => story,
     suspect: async (suspect, loaded) => {
       void send({ type: 'page:suspect', ...suspect, loaded });
@@ -57,6 +56,9 @@ export function startTestRecognizer(doc: Document, debounceMs: number): TestReco
     sent,
     reports: () =>
       sent.flatMap((message) => (message.type === 'verdict:report' ? [message.verdict] : [])),
-    stop: () => controller.abort(),
+    stop: () => {
+      recognizer.stop();
+      controller.abort();
+    },
   };
 }

@@ -27,8 +27,6 @@ export interface RecognizerOptions {
   suspect: (suspect: Suspect, loaded: boolean) => Promise<readonly CompiledPack[]>;
   /** The story script's offer, once it is in the page. */
   story: () => Story | null;
-  /** Ends the recognizer: listeners, observers and timers go away (what it showed stays). */
-  signal: AbortSignal;
   /** Wait after the first change of a burst before looking again. */
   debounceMs?: number;
 }
@@ -60,11 +58,14 @@ export interface Recognizer {
   check(): void;
   /** Resolves when the look under way (if any) is done; for tests. */
   settled(): Promise<void>;
+  /** Ends it: its observer, listener and timer go away (what it showed stays). */
+  stop(): void;
 }
 
 /** Starts recognizing `doc`: looks once now, then again after address or content changes. */
 export function startRecognizer(options: RecognizerOptions): Recognizer {
-  const { doc, gate, suspect, signal, debounceMs = 400 } = options;
+  const { doc, gate, suspect, debounceMs = 400 } = options;
+  let stopped = false;
   // Once in, the story script stays: it is looked for until then, not at every change.
   let storyScript: Story | null = null;
   const story = () => (storyScript ??= options.story());
@@ -98,7 +99,7 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     }
     const present = story();
     const verdict = present && packs.length > 0 ? present.judge(doc, packs) : null;
-    if (signal.aborted) return;
+    if (stopped) return;
     present?.present(verdict);
     record(verdict?.kind ?? null);
   };
@@ -131,7 +132,7 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
   let queued: 'all' | 'added' | null = null;
   let looking: Promise<void> = Promise.resolve();
   const check = (kind: 'all' | 'added') => {
-    if (signal.aborted) return;
+    if (stopped) return;
     if (queued) {
       if (kind === 'all') queued = 'all';
       return;
@@ -140,7 +141,7 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     looking = looking.then(() => {
       const look = queued === 'all' ? lookAtAll : lookAtAdded;
       queued = null;
-      if (signal.aborted) return;
+      if (stopped) return;
       return look().catch((error: unknown) => console.warn('Backstory:', error));
     });
   };
@@ -177,7 +178,9 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     timer = setTimeout(tick, debounceMs);
   };
 
-  check('all');
+  // The first look's reading of the page comes first: whatever touches the page's DOM first in
+  // this world pays for setting it up, and the observer can wait until the text is read.
+  looking = lookAtAll().catch((error: unknown) => console.warn('Backstory:', error));
   // The whole document, not <body>: pages that replace `document.body` (single-page apps,
   // re-rendering frameworks) must be checked again too.
   const observer = new MutationObserver((records) => {
@@ -197,12 +200,14 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     if (changed) schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
-  doc.defaultView?.addEventListener('popstate', schedule, { signal });
-  signal.addEventListener('abort', () => {
+  doc.defaultView?.addEventListener('popstate', schedule);
+  const stop = () => {
+    stopped = true;
     observer.disconnect();
+    doc.defaultView?.removeEventListener('popstate', schedule);
     clearTimeout(timer);
-  });
-  return { check: schedule, settled: () => looking };
+  };
+  return { check: schedule, settled: () => looking, stop };
 }
 
 /** Backstory's own launcher or panel: its coming and going is no change of the page's text. */

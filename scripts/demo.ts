@@ -38,6 +38,12 @@ const PAGES = [
     file: 'related-upper-lars-queue.html',
   },
   {
+    name: 'related-de',
+    label: 'Related coverage in German: Russians fleeing the Teilmobilmachung to Kazakhstan',
+    url: 'https://www.nachrichten-ost.example/ausland/2022-09-28/russen-fliehen-nach-kasachstan',
+    file: 'related-de-kasachstan.html',
+  },
+  {
     name: 'unrelated',
     label: 'An unrelated news page',
     url: 'https://riverside-courier.example/local/library-reopens',

@@ -6,6 +6,7 @@
 import type { Pack } from './packs/types';
 import type { CompiledPack } from './recognition/compiled';
 import { MAX_NAMES } from './recognition/gate';
+import { isLanguage } from './recognition/languages';
 import type { Verdict } from './recognition/verdict';
 
 /** A reply to any message. */
@@ -145,7 +146,7 @@ function isEvidence(value: unknown): boolean {
     case 'quotes':
       return isCount(value.quotes) && isCount(value.names);
     case 'topic':
-      return isCount(value.terms) && isCount(value.names);
+      return isCount(value.terms) && isCount(value.names) && isLanguage(value.lang);
     default:
       return false;
   }

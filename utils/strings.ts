@@ -2,6 +2,7 @@
  * Every string a reader sees, in one place, so wording is reviewed (and one day translated)
  * together. Facts never live here: they are pack data.
  */
+import type { Language } from './recognition/languages';
 import type { Evidence, VerdictKind } from './recognition/verdict';
 
 /** The toolbar button's tooltip for a verdict (or none). */
@@ -47,8 +48,31 @@ export function evidenceText(evidence: Evidence): string {
     case 'quotes':
       return `Quotes ${evidence.quotes} of the article’s quotes and names ${evidence.names} of its people and places.`;
     case 'topic':
-      return `Reports the same events: ${evidence.terms} of the story’s subject terms and ${evidence.names} of its people and places.`;
+      return `${reportIn(evidence.lang)} on the same events: ${evidence.terms} of the story’s subject terms and ${evidence.names} of its people and places.`;
   }
+}
+
+/** The languages' names, as a reader of the panel (in English) reads them. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  ru: 'Russian',
+  uk: 'Ukrainian',
+  kk: 'Kazakh',
+  ka: 'Georgian',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+  it: 'Italian',
+  pt: 'Portuguese',
+  pl: 'Polish',
+  fi: 'Finnish',
+};
+
+/** "A Spanish report", "An English report": the start of a related page's reason. */
+function reportIn(lang: Language): string {
+  const name = LANGUAGE_NAMES[lang];
+  // By sound, not by letter: "an English", "an Italian", but "a Ukrainian".
+  return `${lang === 'en' || lang === 'it' ? 'An' : 'A'} ${name} report`;
 }
 
 export const strings = {

@@ -31,15 +31,20 @@ export function syntheticPacks(count: number, vocabulary: readonly string[]): Co
   const pseudoWord = () =>
     Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SYLLABLES)).join('');
   const phrase = (words: number) => Array.from({ length: words }, pseudoWord).join(' ');
-  return Array.from({ length: count }, (_, i) => ({
-    id: `synthetic-${i}`,
-    addresses: [`news.example/story-${i}`],
-    shingles: Array.from({ length: 380 }, () => Math.floor(next() * 2 ** 32)).sort((a, b) => a - b),
-    quotes: Array.from({ length: 8 }, () => phrase(7)),
-    names: Array.from({ length: 25 }, () => [phrase(2), pseudoWord()]),
-    topicTerms: Array.from({ length: 60 }, (_, j) => (j % 2 ? pick(vocabulary) : pseudoWord())),
-    coreTerms: Array.from({ length: 6 }, pseudoWord),
-  }));
+  return Array.from({ length: count }, (_, i) => {
+    const pack = {
+      id: `synthetic-${i}`,
+      addresses: [`news.example/story-${i}`],
+      shingles: Array.from({ length: 380 }, () => Math.floor(next() * 2 ** 32)).sort(
+        (a, b) => a - b,
+      ),
+      quotes: Array.from({ length: 8 }, () => phrase(7)),
+      names: Array.from({ length: 25 }, () => [phrase(2), pseudoWord()]),
+      topicTerms: Array.from({ length: 60 }, (_, j) => (j % 2 ? pick(vocabulary) : pseudoWord())),
+      coreTerms: Array.from({ length: 6 }, pseudoWord),
+    };
+    return { ...pack, languages: [{ lang: 'en', terms: [...pack.topicTerms, ...pack.coreTerms] }] };
+  });
 }
 
 /** The real words of a text that are at least `minLength` letters long, once each. */

@@ -119,6 +119,14 @@ test('a version of the article says why it was recognized', async ({ openPage })
   await expect(reader.panel).toContainText(/\d+% of the article’s text is on this page\./);
 });
 
+test('related coverage in German says it is a German report', async ({ openPage }) => {
+  const german = FIXTURES.find((fixture) => fixture.file === 'related-de-kasachstan.html')!;
+  const reader = await openPage(german.url);
+  await reader.launcher.click();
+  await expect(reader.panel).toContainText('Related coverage of this story');
+  await expect(reader.panel).toContainText(/A German report on the same events: \d+ of/);
+});
+
 test('an unrelated page gets nothing, even from the toolbar button', async ({
   extension: browser,
   openPage,

@@ -11,6 +11,10 @@ describe('fixture pages get their verdicts', () => {
     const doc = loadDocument(fixturePage(file), url);
     const verdict = recognize(readPage(doc), index);
     expect(verdict?.kind ?? null).toBe(expected);
+    // Related coverage names the language it reports in: the one the page declares here.
+    if (verdict?.evidence.kind === 'topic') {
+      expect(verdict.evidence.lang).toBe(doc.documentElement.lang);
+    }
   });
 });
 

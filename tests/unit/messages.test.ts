@@ -27,9 +27,16 @@ describe('parseToBackground', () => {
     [
       {
         type: 'verdict:report',
-        verdict: { ...verdict, evidence: { kind: 'topic', terms: 5, names: 2 } },
+        verdict: { ...verdict, evidence: { kind: 'topic', terms: 5, names: 2, lang: 'es' } },
       },
       true,
+    ],
+    [
+      {
+        type: 'verdict:report',
+        verdict: { ...verdict, evidence: { kind: 'topic', terms: 5, names: 2, lang: 'xx' } },
+      },
+      false,
     ],
     [{ type: 'settings:write', key: 'x' }, false],
     ['panel:open', false],

@@ -54,6 +54,21 @@ describe('broken packs are refused with the path of each problem', () => {
     ],
     ['a missing field', (p: any) => delete p.people[0].role, 'people[0].role'],
     [
+      'names for a person the pack does not have',
+      (p: any) => (p.recognition.languages.de.names = { 'olaf-scholz': ['Scholz'] }),
+      'recognition.languages.de.names.olaf-scholz: unknown person or place "olaf-scholz"',
+    ],
+    [
+      'a language the engine does not know',
+      (p: any) => (p.recognition.languages.xx = p.recognition.languages.en),
+      'recognition.languages',
+    ],
+    [
+      'no English',
+      (p: any) => delete p.recognition.languages.en,
+      'recognition.languages: needs English ("en")',
+    ],
+    [
       'an impossible date',
       (p: any) => (p.timeline[2].date = '2022-02-30'),
       'timeline[2].date: is not a real calendar date',

@@ -115,6 +115,16 @@ function referenceProblems(pack: PackInput): PackProblem[] {
         message: `out of order: ${event.date} comes after ${previous.date}`,
       });
   });
+  const entityIds = new Set([...pack.places, ...pack.people].map((entity) => entity.id));
+  for (const [lang, data] of Object.entries(pack.recognition.languages)) {
+    for (const id of Object.keys(data.names)) {
+      if (!entityIds.has(id))
+        problems.push({
+          path: `recognition.languages.${lang}.names.${id}`,
+          message: `unknown person or place "${id}"`,
+        });
+    }
+  }
   problems.push(...mapProblems(pack));
   pack.sources.forEach((source, i) => {
     if (!cited.has(source.id))

@@ -4,10 +4,11 @@
  * The authoring guide for every field is `data/README.md`.
  */
 import * as v from 'valibot';
+import { LANGUAGES } from '../recognition/languages';
 import { isValidTerm, MIN_STEM } from '../recognition/normalize';
 
 /** The pack format this build understands; a pack with another version is skipped with a warning. */
-export const PACK_SCHEMA_VERSION = 1;
+export const PACK_SCHEMA_VERSION = 2;
 
 const Id = v.pipe(
   v.string(),
@@ -201,15 +202,31 @@ export const MapSchema = v.strictObject({
   labels: v.optional(v.record(Id, Text)),
 });
 
-/** What recognition needs besides the article text; compiled by `scripts/build-packs.ts`. */
-export const RecognitionSchema = v.strictObject({
+/** One language's recognition data (see `RecognitionSchema`). */
+export const RecognitionLanguageSchema = v.strictObject({
   /**
-   * Terms of the story's subject, in every language it was reported in. A page about the same
-   * events uses several of them; a page that shares only one is about something else.
+   * Names of the pack's people and places as this language writes them where they differ from
+   * their `mentions` (other alphabets, spellings, inflected stems), by the person's or place's id.
+   */
+  names: v.record(Id, v.pipe(v.array(Term), v.minLength(1))),
+  /**
+   * Terms of the story's subject in this language. A page about the same events uses several of
+   * them; a page that shares only one is about something else.
    */
   topicTerms: v.pipe(v.array(Term), v.minLength(3)),
   /** Terms of which a related page must use at least one (the story's core). */
   coreTerms: v.pipe(v.array(Term), v.minLength(1)),
+});
+
+/**
+ * What recognition needs besides the article text, per language the story was told in (English
+ * first); compiled by `scripts/build-packs.ts`.
+ */
+export const RecognitionSchema = v.strictObject({
+  languages: v.pipe(
+    v.record(v.picklist(LANGUAGES), RecognitionLanguageSchema),
+    v.check((languages) => 'en' in languages, 'needs English ("en")'),
+  ),
 });
 
 export const PackSchema = v.strictObject({

@@ -24,7 +24,12 @@ const MIN_BLOCK_TEXT = 400;
 
 /** The page as the engine sees it. */
 export function readPage(doc: Document): PageInput {
-  return { address: doc.location.href, canonical: canonicalAddress(doc), text: readMainText(doc) };
+  return {
+    address: doc.location.href,
+    canonical: canonicalAddress(doc),
+    text: readMainText(doc),
+    lang: doc.documentElement?.lang || null,
+  };
 }
 
 /** The page's canonical address: `<link rel="canonical">`, else `og:url` (in its head), else null. */

@@ -4,6 +4,7 @@
  */
 import type { PackInput } from '../packs/schema';
 import type { CompiledIndex, CompiledPack } from './compiled';
+import type { Language } from './languages';
 import { sampledShingles } from './fingerprint';
 import { phraseKey, termKey, tokenize } from './normalize';
 import { addressKey } from './url';
@@ -19,8 +20,9 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
   const quotes = pack.people
     .flatMap((person) => person.quotes.map((quote) => phraseKey(quote.text)))
     .filter((quote) => quote.split(' ').length >= MIN_QUOTE_WORDS);
+  const languages = Object.entries(pack.recognition.languages);
   const names = [...pack.people, ...pack.places].map((entity) =>
-    unique(entity.mentions.map(termKey).filter(Boolean)),
+    keys([...entity.mentions, ...languages.flatMap(([, data]) => data.names[entity.id] ?? [])]),
   );
   return {
     id: pack.id,
@@ -28,8 +30,12 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
     shingles: [...sampledShingles(tokenize(articleText))].sort((a, b) => a - b),
     quotes: unique(quotes),
     names,
-    topicTerms: unique(pack.recognition.topicTerms.map(termKey).filter(Boolean)),
-    coreTerms: unique(pack.recognition.coreTerms.map(termKey).filter(Boolean)),
+    topicTerms: keys(languages.flatMap(([, data]) => data.topicTerms)),
+    coreTerms: keys(languages.flatMap(([, data]) => data.coreTerms)),
+    languages: languages.map(([lang, data]) => ({
+      lang: lang as Language,
+      terms: keys([...data.topicTerms, ...data.coreTerms, ...Object.values(data.names).flat()]),
+    })),
   };
 }
 
@@ -49,6 +55,11 @@ function add(table: Record<string, number[]>, key: string, value: number): void 
   if (!key) return;
   const list = Object.hasOwn(table, key) ? table[key] : (table[key] = []);
   if (list && !list.includes(value)) list.push(value);
+}
+
+/** The term keys of `terms`, each once. */
+function keys(terms: readonly string[]): string[] {
+  return unique(terms.map(termKey).filter(Boolean));
 }
 
 function unique<T>(items: readonly T[]): T[] {

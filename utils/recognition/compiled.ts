@@ -3,6 +3,7 @@
  * library's shards (see `library.ts`) and what the engine reads on a page that passed the gate.
  * Everything in it is already folded and hashed.
  */
+import type { Language } from './languages';
 
 /** One pack's recognition data. */
 export interface CompiledPack {
@@ -22,6 +23,11 @@ export interface CompiledPack {
   topicTerms: string[];
   /** Folded terms of the story's core, of which a related page uses at least one. */
   coreTerms: string[];
+  /**
+   * Each language's subject and core terms and its own names of people and places, to tell which
+   * language a related page reports in.
+   */
+  languages: { lang: Language; terms: string[] }[];
 }
 
 /** The engine's index over the packs a page is checked against, with their address table. */

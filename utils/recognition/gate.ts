@@ -11,7 +11,8 @@
  * one story) before any story's data or code comes to the page.
  *
  * Names are looked for as prose writes them: a capital letter, then lower-case letters, marks and
- * invisible characters ("Putin", "Казахстане", "Kazakh\u00ADstan", "Choi\u0308gou"). Each such
+ * invisible characters ("Putin", "Казахстане", "Kazakh\u00ADstan", "Choi\u0308gou"); in Georgian,
+ * which prose writes without capitals, any word ("პუტინი"). Each such
  * word is folded (`foldText`'s rules) and looked up whole, joined to the word right before it when
  * the two touch ("McDonald", "DeSantis"), and, for the stems of inflecting languages
  * ("казахстан*"), by its first letters. What it does not see, by design: names written only in
@@ -204,7 +205,9 @@ function startsPattern(forms: readonly string[]): string {
     const [first = '', second = '', third = ''] = [...form.replace(/\*$/, '')];
     if (!first || !second) continue;
     const capital = first.toUpperCase();
-    const start = capital.length === 1 ? capital : first;
+    // Prose starts a name with a capital, except in Georgian, whose capitals (Mtavruli) it
+    // does not use.
+    const start = capital.length === 1 && !GEORGIAN.test(first) ? capital : first;
     for (const letter of variants(second)) {
       const pair = start + letter;
       const set = thirds.get(pair);
@@ -228,6 +231,9 @@ function variants(letter: string): string[] {
   const base = letter.normalize('NFD').charAt(0);
   return base === letter ? [letter] : [letter, base];
 }
+
+/** Georgian's everyday letters (Mkhedruli). */
+const GEORGIAN = /[\u10D0-\u10FF]/;
 
 function escape(char: string): string {
   return /[\\\][^$.|?*+(){}/-]/.test(char) ? `\\${char}` : char;

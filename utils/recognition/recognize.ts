@@ -9,6 +9,7 @@
  */
 import { readEntry, STEM_KEY, type CompiledIndex, type CompiledPack } from './compiled';
 import { containment, sampledShingles } from './fingerprint';
+import { declaredLanguage, type Language } from './languages';
 import { tokenize } from './normalize';
 import { PageWords } from './page-words';
 import { addressHost, addressKey } from './url';
@@ -23,6 +24,8 @@ export interface PageInput {
   canonical: string | null;
   /** The page's main text (see `readMainText`). */
   text: string;
+  /** The language the page declares (`<html lang>`), if any. */
+  lang?: string | null;
 }
 
 /** The thresholds behind the verdicts; exported for the tests that probe their edges. */
@@ -60,7 +63,7 @@ export function recognize(page: PageInput, index: CompiledIndex): Verdict | null
   const pageShingles = () => (shingles ??= sampledShingles(words));
   let best: Verdict | null = null;
   for (const pack of candidates) {
-    const verdict = judge(pack, pageWords, pageShingles);
+    const verdict = judge(pack, pageWords, pageShingles, declaredLanguage(page.lang));
     if (verdict && (!best || RANK[verdict.kind] > RANK[best.kind])) best = verdict;
   }
   return best;
@@ -135,6 +138,7 @@ function judge(
   pack: CompiledPack,
   page: PageWords,
   pageShingles: () => ReadonlySet<number>,
+  declared: Language | null,
 ): Verdict | null {
   const verdict = (kind: Verdict['kind'], evidence: Evidence): Verdict => ({
     kind,
@@ -159,7 +163,27 @@ function judge(
   const terms = pack.topicTerms.filter(has).length;
   const core = pack.coreTerms.some(has);
   if (core && terms >= THRESHOLDS.relatedTerms && names >= THRESHOLDS.relatedNames) {
-    return verdict('related', { kind: 'topic', terms, names });
+    const lang = reportLanguage(pack, has, declared);
+    return verdict('related', { kind: 'topic', terms, names, lang });
   }
   return null;
+}
+
+/**
+ * The language a page reports in: the pack's language with the most of its terms and names on
+ * the page; on a tie, the one the page declares, else the first (the pack's own, English).
+ */
+function reportLanguage(
+  pack: CompiledPack,
+  has: (term: string) => boolean,
+  declared: Language | null,
+): Language {
+  let best: { lang: Language; count: number } = { lang: declared ?? 'en', count: 0 };
+  for (const { lang, terms } of pack.languages) {
+    const count = terms.filter(has).length;
+    if (count > best.count || (count === best.count && count > 0 && lang === declared)) {
+      best = { lang, count };
+    }
+  }
+  return best.lang;
 }

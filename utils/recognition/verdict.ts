@@ -3,6 +3,8 @@
  * reader sees are made from it in `utils/strings.ts`.
  */
 
+import type { Language } from './languages';
+
 /** The three verdicts a page can get; "none" is the absence of a verdict (`null`). */
 export type VerdictKind = 'article' | 'version' | 'related';
 
@@ -14,8 +16,11 @@ export type Evidence =
   | { kind: 'text'; share: number }
   /** The page quotes `quotes` of the article's quotes and names `names` of its people and places. */
   | { kind: 'quotes'; quotes: number; names: number }
-  /** The page is about the story's events: `terms` of its subject terms and `names` of its names. */
-  | { kind: 'topic'; terms: number; names: number };
+  /**
+   * The page is about the story's events: `terms` of its subject terms and `names` of its names,
+   * reported in `lang`.
+   */
+  | { kind: 'topic'; terms: number; names: number; lang: Language };
 
 /** A page's verdict for one pack. */
 export interface Verdict {

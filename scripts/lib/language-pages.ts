@@ -1,0 +1,40 @@
+/**
+ * The real pages in the story's other languages (`tests/fixtures/languages/`): reports on the
+ * same events, near misses and unrelated news, each in one of the languages the story was told
+ * in, with the class a reader would give it. Read by the recall report and the unit tests.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where the pages are. */
+export const LANGUAGE_PAGES_DIR = join(import.meta.dirname, '../../tests/fixtures/languages');
+
+/** What a reader would say of a page. */
+export type PageClass = 'related' | 'near-miss' | 'unrelated';
+
+/** One page, as `pages.json` lists it. */
+export interface LanguagePage {
+  file: string;
+  /** ISO 639-1 code of the page's language. */
+  lang: string;
+  class: PageClass;
+  /** The page's own address (it is served there, and its canonical link says so). */
+  source: string;
+  title: string;
+  why: string;
+}
+
+/** Every listed page. */
+export function languagePages(): LanguagePage[] {
+  return JSON.parse(readFileSync(join(LANGUAGE_PAGES_DIR, 'pages.json'), 'utf8')) as LanguagePage[];
+}
+
+/** A page's HTML. */
+export function languagePageHtml(page: LanguagePage): string {
+  return readFileSync(join(LANGUAGE_PAGES_DIR, page.file), 'utf8');
+}
+
+/** The verdict kinds a page of `pageClass` may get: related coverage is related (or more). */
+export function expectedKinds(pageClass: PageClass): readonly (string | null)[] {
+  return pageClass === 'related' ? ['related', 'version'] : [null];
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { expectedKinds, languagePageHtml, languagePages } from '../../scripts/lib/language-pages';
+import { declaredLanguage } from '../../utils/recognition/languages';
+import { evidenceText } from '../../utils/strings';
+import { realLibrary, recognizeDocument } from './helpers';
+import { loadDocument } from './page';
+
+const library = realLibrary();
+const pages = languagePages();
+
+/** Related reports recognized today: the recall may only grow (see `npm run recall`). */
+const RELATED_RECOGNIZED = 46;
+
+const verdictOf = (page: (typeof pages)[number]) =>
+  recognizeDocument(loadDocument(languagePageHtml(page), page.source), library);
+
+describe('real pages in the story’s languages', () => {
+  it('cover every language with reports, near misses and unrelated news', () => {
+    const langs = new Set(pages.map((page) => page.lang));
+    expect([...langs].sort()).toEqual(
+      ['de', 'en', 'es', 'fi', 'fr', 'it', 'ka', 'kk', 'pl', 'pt', 'ru', 'uk'].sort(),
+    );
+    for (const lang of langs) {
+      const own = pages.filter((page) => page.lang === lang);
+      expect(own.length, lang).toBeGreaterThanOrEqual(4);
+      expect(new Set(own.map((page) => page.class)).size, lang).toBe(3);
+    }
+  });
+
+  it.each(pages.filter((page) => page.class !== 'related'))(
+    'no verdict for the $class $file ($lang)',
+    async (page) => {
+      const { verdict } = await verdictOf(page);
+      expect(verdict).toBeNull();
+    },
+  );
+
+  it('recognizes at least as many related reports as before, each in its own language', async () => {
+    let recognized = 0;
+    for (const page of pages.filter((candidate) => candidate.class === 'related')) {
+      const { verdict } = await verdictOf(page);
+      if (!verdict) continue;
+      expect(expectedKinds(page.class), page.file).toContain(verdict.kind);
+      recognized += 1;
+      if (verdict.evidence.kind === 'topic') {
+        expect(verdict.evidence.lang, page.file).toBe(declaredLanguage(page.lang));
+      }
+    }
+    expect(recognized).toBeGreaterThanOrEqual(RELATED_RECOGNIZED);
+  });
+});
+
+describe('the reason names the language', () => {
+  it.each([
+    ['es', 'A Spanish report on the same events'],
+    ['en', 'An English report on the same events'],
+    ['it', 'An Italian report on the same events'],
+    ['uk', 'A Ukrainian report on the same events'],
+  ] as const)('%s: "%s…"', (lang, start) => {
+    expect(evidenceText({ kind: 'topic', terms: 5, names: 3, lang })).toMatch(
+      new RegExp(`^${start}:`),
+    );
+  });
+});

@@ -145,6 +145,13 @@ function isEvidence(value: unknown): boolean {
       return typeof value.share === 'number' && value.share >= 0 && value.share <= 1;
     case 'quotes':
       return isCount(value.quotes) && isCount(value.names);
+    case 'sequence':
+      return (
+        isCount(value.matched) &&
+        isCount(value.span) &&
+        (value.matched as number) <= (value.span as number) &&
+        isLanguage(value.lang)
+      );
     case 'topic':
       return isCount(value.terms) && isCount(value.names) && isLanguage(value.lang);
     default:

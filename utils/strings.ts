@@ -47,6 +47,8 @@ export function evidenceText(evidence: Evidence): string {
       return `${Math.round(evidence.share * 100)}% of the article’s text is on this page.`;
     case 'quotes':
       return `Quotes ${evidence.quotes} of the article’s quotes and names ${evidence.names} of its people and places.`;
+    case 'sequence':
+      return `${evidence.lang === 'en' ? 'A rewrite' : `${indefinite(evidence.lang)} translation`}: ${evidence.matched} of the article’s ${evidence.span} names and figures appear in its order.`;
     case 'topic':
       return `${reportIn(evidence.lang)} on the same events: ${evidence.terms} of the story’s subject terms and ${evidence.names} of its people and places.`;
   }
@@ -70,9 +72,12 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 
 /** "A Spanish report", "An English report": the start of a related page's reason. */
 function reportIn(lang: Language): string {
-  const name = LANGUAGE_NAMES[lang];
-  // By sound, not by letter: "an English", "an Italian", but "a Ukrainian".
-  return `${lang === 'en' || lang === 'it' ? 'An' : 'A'} ${name} report`;
+  return `${indefinite(lang)} report`;
+}
+
+/** "A Spanish", "An English": by sound, not by letter ("an Italian", but "a Ukrainian"). */
+function indefinite(lang: Language): string {
+  return `${lang === 'en' || lang === 'it' ? 'An' : 'A'} ${LANGUAGE_NAMES[lang]}`;
 }
 
 export const strings = {

@@ -35,6 +35,7 @@ export function syntheticPacks(count: number, vocabulary: readonly string[]): Co
     const pack = {
       id: `synthetic-${i}`,
       addresses: [`news.example/story-${i}`],
+      anchors: [],
       shingles: Array.from({ length: 380 }, () => Math.floor(next() * 2 ** 32)).sort(
         (a, b) => a - b,
       ),

@@ -34,7 +34,7 @@ export function languagePageHtml(page: LanguagePage): string {
   return readFileSync(join(LANGUAGE_PAGES_DIR, page.file), 'utf8');
 }
 
-/** The verdict kinds a page of `pageClass` may get: related coverage is related (or more). */
+/** The verdict a page of `pageClass` should get: a report on the same events is related, not a version. */
 export function expectedKinds(pageClass: PageClass): readonly (string | null)[] {
-  return pageClass === 'related' ? ['related', 'version'] : [null];
+  return pageClass === 'related' ? ['related'] : [null];
 }

@@ -11,8 +11,8 @@ describe('fixture pages get their verdicts', () => {
     const doc = loadDocument(fixturePage(file), url);
     const verdict = recognize(readPage(doc), index);
     expect(verdict?.kind ?? null).toBe(expected);
-    // Related coverage names the language it reports in: the one the page declares here.
-    if (verdict?.evidence.kind === 'topic') {
+    // Related coverage and translations name their language: the one the page declares here.
+    if (verdict?.evidence.kind === 'topic' || verdict?.evidence.kind === 'sequence') {
       expect(verdict.evidence.lang).toBe(doc.documentElement.lang);
     }
   });

@@ -98,6 +98,7 @@ describe('the library checks what the gate let through', () => {
 const pack = (id: string, names: string[][], addresses: string[] = []): CompiledPack => ({
   id,
   addresses,
+  anchors: [],
   shingles: [],
   quotes: [],
   names,

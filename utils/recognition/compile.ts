@@ -7,6 +7,7 @@ import type { CompiledIndex, CompiledPack } from './compiled';
 import type { Language } from './languages';
 import { sampledShingles } from './fingerprint';
 import { phraseKey, termKey, tokenize } from './normalize';
+import { anchorsOf } from './sequence';
 import { addressKey } from './url';
 
 /** Quotes shorter than this many words are too common to count as evidence of a copy. */
@@ -24,10 +25,12 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
   const names = [...pack.people, ...pack.places].map((entity) =>
     keys([...entity.mentions, ...languages.flatMap(([, data]) => data.names[entity.id] ?? [])]),
   );
+  const words = tokenize(articleText);
   return {
     id: pack.id,
+    anchors: anchorsOf(words, names),
     addresses: unique(addresses),
-    shingles: [...sampledShingles(tokenize(articleText))].sort((a, b) => a - b),
+    shingles: [...sampledShingles(words)].sort((a, b) => a - b),
     quotes: unique(quotes),
     names,
     topicTerms: keys(languages.flatMap(([, data]) => data.topicTerms)),

@@ -12,6 +12,11 @@ export interface CompiledPack {
   addresses: string[];
   /** Sampled shingle hashes of the article text, sorted. */
   shingles: number[];
+  /**
+   * The article's numbers and names of people and places in its order (see `sequence.ts`), which
+   * a translation keeps.
+   */
+  anchors: string[];
   /** The article's quotes as folded phrases. */
   quotes: string[];
   /**

@@ -12,6 +12,7 @@ import { containment, sampledShingles } from './fingerprint';
 import { declaredLanguage, type Language } from './languages';
 import { tokenize } from './normalize';
 import { PageWords } from './page-words';
+import { alignSequence, anchorsOf, isTranslation } from './sequence';
 import { addressHost, addressKey } from './url';
 import type { Evidence, Verdict } from './verdict';
 import { wordTables } from './word-tables';
@@ -158,6 +159,13 @@ function judge(
   const quotes = pack.quotes.filter(has).length;
   if (quotes >= THRESHOLDS.versionQuotes && names >= THRESHOLDS.versionNames) {
     return verdict('version', { kind: 'quotes', quotes, names });
+  }
+
+  // A translation keeps the article's names and numbers in its order (see `sequence.ts`).
+  const run = alignSequence(pack.anchors, anchorsOf(page.words, pack.names));
+  if (isTranslation(run)) {
+    const lang = reportLanguage(pack, has, declared);
+    return verdict('version', { kind: 'sequence', matched: run.matched, span: run.span, lang });
   }
 
   const terms = pack.topicTerms.filter(has).length;

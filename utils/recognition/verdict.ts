@@ -17,6 +17,11 @@ export type Evidence =
   /** The page quotes `quotes` of the article's quotes and names `names` of its people and places. */
   | { kind: 'quotes'; quotes: number; names: number }
   /**
+   * The page has `matched` of the `span` names and numbers of a stretch of the article in its
+   * order, in `lang`: a translation (or a rewrite) of it.
+   */
+  | { kind: 'sequence'; matched: number; span: number; lang: Language }
+  /**
    * The page is about the story's events: `terms` of its subject terms and `names` of its names,
    * reported in `lang`.
    */

@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: builds Backstory, serves local copies of the article (at its NBC address), a copy
- * of it on another site, related coverage and an unrelated page, runs Chromium with the extension (headless when
+ * of it on another site, a Russian translation of its opening, related coverage in English and
+ * German and an unrelated page, runs Chromium with the extension (headless when
  * there is no display), prints what it recognized on each page and saves screenshots with the
  * panel open into `demo-output/`: each section, the timeline in use, the bottom sheet and the page
  * pushed aside, in light and dark; on the article also a quote shown in it and a mention's card.
@@ -30,6 +31,12 @@ const PAGES = [
     label: 'A re-typeset copy on another site',
     url: 'https://world-digest.example/2022/10/russians-fled-draft',
     file: 'copy-elsewhere.html',
+  },
+  {
+    name: 'translation-ru',
+    label: 'A Russian translation of the article’s opening on another site',
+    url: 'https://perevody-mira.example/nbc/2022/10/rossiyane-v-kazakhstane',
+    file: 'version-translation-ru.html',
   },
   {
     name: 'related',

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { expectedKinds, languagePageHtml, languagePages } from '../../scripts/lib/language-pages';
 import { declaredLanguage } from '../../utils/recognition/languages';
 import { evidenceText } from '../../utils/strings';
-import { realLibrary, recognizeDocument } from './helpers';
+import { tokenize } from '../../utils/recognition/normalize';
+import { PageWords } from '../../utils/recognition/page-words';
+import { realLibrary, realPack, recognizeDocument } from './helpers';
 import { loadDocument } from './page';
 
 const library = realLibrary();
@@ -47,6 +49,21 @@ describe('real pages in the story’s languages', () => {
       }
     }
     expect(recognized).toBeGreaterThanOrEqual(RELATED_RECOGNIZED);
+  });
+});
+
+describe('names that inflect', () => {
+  const { pack, index } = realPack();
+  const uralsk =
+    index.packs[0]!.names[
+      [...pack.people, ...pack.places].findIndex((entity) => entity.id === 'uralsk')
+    ]!;
+  const named = (text: string) => uralsk.some((form) => new PageWords(tokenize(text)).has(form));
+
+  it('finds Uralsk in its Russian cases, not in the adjective of the Urals', () => {
+    expect(named('Беженцы прибывают в Уральск')).toBe(true);
+    expect(named('Очереди в Уральске')).toBe(true);
+    expect(named('Уральский федеральный округ')).toBe(false);
   });
 });
 

@@ -10,6 +10,7 @@ import { createPanelController } from '../../utils/ui/panel-controller';
 import { createShadowHost } from '../../utils/ui/shadow-host';
 import { ARTICLE_COPY } from '../fixtures/hostile';
 import { startTestRecognizer } from './recognizer-harness';
+import { LOOKS, type Looks } from '../../utils/page/recognizer';
 
 afterEach(() => {
   document.documentElement.querySelectorAll('[id^="test-"], body ~ *').forEach((el) => el.remove());
@@ -188,6 +189,25 @@ describe('the recognizer on a page that never stops changing', () => {
     expect(test.sent.filter((message) => message.type === 'page:suspect').length).toBeLessThan(
       pieces.length / 2,
     );
+    test.stop();
+  });
+
+  it('keeps the verdict when the page changed while the extension was answering', async () => {
+    document.body.replaceChildren(Object.assign(document.createElement('p'), { textContent: '…' }));
+    const test = startTestRecognizer(document, 5, 60);
+    await test.recognizer.settled();
+    const parsed = new DOMParser().parseFromString(ARTICLE_COPY, 'text/html');
+    document.body.append(...[...parsed.body.children].map((el) => document.importNode(el, true)));
+    // While the extension answers (and brings the story script), the page adds a line.
+    await vi.waitFor(() =>
+      expect(test.sent.some(({ type }) => type === 'page:suspect')).toBe(true),
+    );
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Update.' }));
+    await vi.waitFor(() => expect(test.reports().at(-1)).toMatchObject({ kind: 'version' }));
+    await new Promise((done) => setTimeout(done, 100));
+    await test.recognizer.settled();
+    // The look that waited meanwhile does not record the page as one without a story.
+    expect((globalThis as Record<symbol, Looks | undefined>)[LOOKS]?.verdict).toBe('version');
     test.stop();
   });
 });

@@ -21,8 +21,15 @@ export interface TestRecognizer {
   stop(): void;
 }
 
-/** Starts the recognizer on `doc` against the real pack. */
-export function startTestRecognizer(doc: Document, debounceMs: number): TestRecognizer {
+/**
+ * Starts the recognizer on `doc` against the real pack; the background takes `answerMs` to answer
+ * a suspect (as a worker that had to start would).
+ */
+export function startTestRecognizer(
+  doc: Document,
+  debounceMs: number,
+  answerMs = 0,
+): TestRecognizer {
   const { gate, source } = realLibrary();
   const controller = new AbortController();
   const sent: MessageOf<ToBackground>[] = [];
@@ -38,6 +45,7 @@ export function startTestRecognizer(doc: Document, debounceMs: number): TestReco
     story: () => story,
     suspect: async (suspect, loaded) => {
       void send({ type: 'page:suspect', ...suspect, loaded });
+      if (answerMs > 0) await new Promise((done) => setTimeout(done, answerMs));
       const packs = await candidatesFor(suspect, source, THRESHOLDS.relatedNames);
       // What the background's injection of the story script does.
       if (packs.length > 0 && !loaded) {

@@ -116,9 +116,20 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     await judge();
   };
 
+  // Small DOM changes (ads, clocks) leave the text about the same length.
+  const changedMarkedly = () => {
+    const length = pageTextLength(doc);
+    return Math.abs(length - lastTextLength) > Math.max(200, lastTextLength * 0.1);
+  };
+
   const lookAtAdded = async () => {
     const nodes = added;
     added = [];
+    // The story script came in while this look waited: its page is judged whole.
+    if (story() !== null) {
+      if (changedMarkedly()) await lookAtAll();
+      return;
+    }
     const before = names.size;
     for (const name of screenAdded(nodes, gate)) if (names.size < MAX_NAMES) names.add(name);
     // New names that make the page a suspect: the whole page is looked at before anything is
@@ -168,9 +179,7 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     if (moved || overflowed) return check('all');
     if (story() === null) return check('added');
     added = [];
-    // Small DOM changes (ads, clocks) leave the text about the same length: skip those.
-    const length = pageTextLength(doc);
-    if (Math.abs(length - lastTextLength) > Math.max(200, lastTextLength * 0.1)) check('all');
+    if (changedMarkedly()) check('all');
   };
   const schedule = () => {
     if (timer !== undefined) return;

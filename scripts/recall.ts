@@ -14,19 +14,14 @@ import {
   languagePages,
   type PageClass,
 } from './lib/language-pages';
-import { readPage } from '../utils/page/read-page';
-import { screenDocument } from '../utils/page/screen-page';
-import { buildIndex, compilePack } from '../utils/recognition/compile';
-import { compileGate } from '../utils/recognition/compile-gate';
+import { libraryOf, recognizeDocument } from './lib/whole-path';
+import { compilePack } from '../utils/recognition/compile';
 import { isSuspect } from '../utils/recognition/gate';
-import { candidatesFor, memorySource, splitLibrary } from '../utils/recognition/library';
-import { recognize, THRESHOLDS } from '../utils/recognition/recognize';
 
 const packs = readPacks().flatMap((folder) =>
   folder.ok ? [compilePack(folder.input, folder.articleText)] : [],
 );
-const { gate, postings } = compileGate(packs);
-const source = memorySource(splitLibrary(packs, postings));
+const library = libraryOf(packs);
 
 const rows = new Map<string, Record<PageClass, { pages: number; expected: number }>>();
 const misses: string[] = [];
@@ -37,11 +32,7 @@ for (const page of languagePages()) {
   });
   window.document.write(languagePageHtml(page));
   const doc = window.document as unknown as Document;
-  const { found } = screenDocument(doc, gate);
-  const candidates = isSuspect(found)
-    ? await candidatesFor(found, source, THRESHOLDS.relatedNames)
-    : [];
-  const verdict = candidates.length > 0 ? recognize(readPage(doc), buildIndex(candidates)) : null;
+  const { found, verdict } = await recognizeDocument(doc, library);
   await window.happyDOM.close();
   const row = rows.get(page.lang) ?? blankRow();
   rows.set(page.lang, row);

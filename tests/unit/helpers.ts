@@ -2,22 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPackFolder } from '../../scripts/lib/packs';
-import { screenDocument } from '../../utils/page/screen-page';
-import { readPage } from '../../utils/page/read-page';
+import { libraryOf, recognizeDocument } from '../../scripts/lib/whole-path';
 import { buildIndex, compilePack } from '../../utils/recognition/compile';
-import { compileGate } from '../../utils/recognition/compile-gate';
-import type { CompiledIndex, CompiledPack } from '../../utils/recognition/compiled';
-import { isSuspect, type PageGate, type Suspect } from '../../utils/recognition/gate';
-import {
-  candidatesFor,
-  memorySource,
-  splitLibrary,
-  type LibrarySource,
-} from '../../utils/recognition/library';
-import { recognize, THRESHOLDS } from '../../utils/recognition/recognize';
+import type { CompiledIndex } from '../../utils/recognition/compiled';
+import type { PageGate } from '../../utils/recognition/gate';
+import type { LibrarySource } from '../../utils/recognition/library';
 import type { Pack } from '../../utils/packs/types';
-import type { Verdict } from '../../utils/recognition/verdict';
 import type { PackInput } from '../../utils/packs/schema';
+import type { Verdict } from '../../utils/recognition/verdict';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const PACK_DIR = join(ROOT, 'data/packs/nbc-russians-kazakhstan-2022');
@@ -36,36 +28,13 @@ export function realPack(): { input: PackInput; pack: Pack; index: CompiledIndex
   };
 }
 
-/** The page gate and the library of `packs`, as the build compiles them. */
-export function libraryOf(packs: readonly CompiledPack[]): {
-  gate: PageGate;
-  source: LibrarySource;
-} {
-  const { gate, postings } = compileGate(packs);
-  return { gate, source: memorySource(splitLibrary(packs, postings)) };
-}
-
 /** The real pack's page gate and library. */
 export function realLibrary(): { gate: PageGate; source: LibrarySource; pack: Pack } {
   const { pack, index } = realPack();
   return { ...libraryOf(index.packs), pack };
 }
 
-/**
- * A document's verdict as the extension reaches it across its scripts: the page gate on every
- * page, the library's exact check in the background, the engine in the story script.
- */
-export async function recognizeDocument(
-  doc: Document,
-  { gate, source }: { gate: PageGate; source: LibrarySource },
-): Promise<{ suspect: Suspect | null; verdict: Verdict | null }> {
-  const { found } = screenDocument(doc, gate);
-  const suspect = isSuspect(found) ? found : null;
-  if (!suspect) return { suspect, verdict: null };
-  const packs = await candidatesFor(suspect, source, THRESHOLDS.relatedNames);
-  const verdict = packs.length > 0 ? recognize(readPage(doc), buildIndex(packs)) : null;
-  return { suspect, verdict };
-}
+export { libraryOf, recognizeDocument };
 
 /** A verdict of `kind` for `packId`, made by the page's address (the simplest evidence). */
 export function addressVerdict<K extends Verdict['kind']>(kind: K, packId: string) {

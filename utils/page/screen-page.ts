@@ -4,7 +4,7 @@
  * keeps changing, only at what was added since. Most pages are not a story and end here, at about
  * the cost of reading their text.
  */
-import { addressesIn, namesIn, type PageGate, type Suspect } from '../recognition/gate';
+import { findOnPage, namesIn, type PageGate, type Suspect } from '../recognition/gate';
 import { canonicalAddress } from './read-page';
 
 /** What the gate found on a page (a suspect or not: see `isSuspect`), and its text's length. */
@@ -16,13 +16,8 @@ export interface Screening {
 /** Puts the whole of `doc` to the page gate. */
 export function screenDocument(doc: Document, gate: PageGate): Screening {
   const text = doc.body?.textContent ?? '';
-  return {
-    found: {
-      addresses: addressesIn(doc.URL, canonicalAddress(doc), gate),
-      names: namesIn(text, gate),
-    },
-    textLength: text.length,
-  };
+  const found = findOnPage({ address: doc.URL, canonical: canonicalAddress(doc), text }, gate);
+  return { found, textLength: text.length };
 }
 
 /**

@@ -74,11 +74,19 @@ export function screenPage(
   page: { address: string; canonical: string | null; text: string },
   gate: PageGate,
 ): Suspect | null {
-  const found = {
+  const found = findOnPage(page, gate);
+  return isSuspect(found) ? found : null;
+}
+
+/** What the gate finds on a page, a suspect or not (see {@link isSuspect}). */
+export function findOnPage(
+  page: { address: string; canonical: string | null; text: string },
+  gate: PageGate,
+): Suspect {
+  return {
     addresses: addressesIn(page.address, page.canonical, gate),
     names: namesIn(page.text, gate),
   };
-  return isSuspect(found) ? found : null;
 }
 
 /** Whether what the gate found on a page makes it a suspect: an article's address, or two names. */

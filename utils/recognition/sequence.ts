@@ -92,8 +92,20 @@ function isDigits(word: string): boolean {
   return word.length > 0 && /^\d+$/.test(word);
 }
 
-/** The names' forms, ready to be matched at a word of a text. */
-function nameForms(names: CompiledPack['names']) {
+const formsOf = new WeakMap<CompiledPack['names'], NameForms>();
+
+/** The names' forms, ready to be matched at a word of a text (made once per pack). */
+function nameForms(names: CompiledPack['names']): NameForms {
+  let forms = formsOf.get(names);
+  if (!forms) formsOf.set(names, (forms = makeNameForms(names)));
+  return forms;
+}
+
+interface NameForms {
+  match(words: readonly string[], at: number): { entity: number; length: number } | null;
+}
+
+function makeNameForms(names: CompiledPack['names']): NameForms {
   const single = new Map<string, number>();
   const stems: { stem: string; entity: number }[] = [];
   const phrases: { words: string[]; entity: number }[] = [];

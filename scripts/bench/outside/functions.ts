@@ -2,7 +2,8 @@
  * Where an extension's time on a page goes, function by function: the corpus pages visited as in
  * `page-cpu.ts` (fresh tab, profiler from the empty document to 1.2 s after load), and every
  * sample with the extension on its stack counted for the innermost frame (V8's own entries such
- * as "(program)" or a DOM getter stand for themselves) under the extension's innermost function.
+ * as "(program)" or a DOM getter stand for themselves) under the extension's innermost function,
+ * each sample weighted as `page-cpu.ts` weighs it (`sampleWeightsUs`).
  * Build without minifying (`NO_MINIFY=1 npx wxt build`) for readable names.
  *
  *   npx tsx scripts/bench/outside/functions.ts [--pages N] [--ticker] [DIR]
@@ -14,7 +15,7 @@ import { corpusPages, offlineRules } from '../../lib/corpus';
 import { startFixtureServer } from '../../lib/fixture-server';
 import { openExtension } from './browser';
 import { blankPagesFor } from './pages';
-import type { CpuProfile } from './profile';
+import { sampleWeightsUs, type CpuProfile } from './profile';
 import { tickerPage } from './ticker-page';
 import { profiledVisit } from './visit';
 
@@ -90,17 +91,10 @@ function byFunction(profile: CpuProfile, prefix: string): Map<string, number> {
     keyOf.set(node.id, key);
   }
   const result = new Map<string, number>();
-  let time = profile.startTime;
-  const times = (profile.timeDeltas ?? []).map((delta) => (time += delta));
-  const deltas = (profile.timeDeltas ?? []).slice(1).sort((a, b) => a - b);
-  const cap = 2 * (deltas[Math.floor(deltas.length / 2)] ?? 100);
+  const weights = sampleWeightsUs(profile);
   (profile.samples ?? []).forEach((id, i) => {
     const key = keyOf.get(id);
-    if (!key) return;
-    const at = times[i] ?? 0;
-    const before = i > 0 ? (at + (times[i - 1] ?? at)) / 2 : at;
-    const after = (at + (times[i + 1] ?? at)) / 2;
-    result.set(key, (result.get(key) ?? 0) + Math.min(after - before, cap) / 1000);
+    if (key) result.set(key, (result.get(key) ?? 0) + (weights[i] ?? 0) / 1000);
   });
   return result;
 }

@@ -132,21 +132,30 @@ function stacksMatching(profile: CpuProfile, test: (url: string) => boolean): Se
 
 /** Time of the samples `counts` picks (by node id and index), ms, weighted as in `extensionTime`. */
 function sampledMs(profile: CpuProfile, counts: (node: number, index: number) => boolean): number {
+  const weights = sampleWeightsUs(profile);
+  let total = 0;
+  (profile.samples ?? []).forEach((node, i) => {
+    if (counts(node, i)) total += weights[i] ?? 0;
+  });
+  return total / 1000;
+}
+
+/**
+ * The time each sample stands for, µs: from halfway after the sample before it to halfway before
+ * the one after, and at most twice the usual interval: on a busy machine the main thread waits
+ * for a core between samples, and a gap of 5–35 ms next to one sample of the extension's would
+ * otherwise be counted as its CPU (see README "Traps").
+ */
+export function sampleWeightsUs(profile: CpuProfile): number[] {
   const times = sampleTimes(profile);
   const samples = profile.samples ?? [];
-  // A sample stands for at most twice the usual interval: on a busy machine the main thread
-  // waits for a core between samples, and a gap of 5–35 ms next to one sample of the
-  // extension's would otherwise be counted as its CPU (see README "Traps").
   const cap = 2 * samplingSummary(profile).medianIntervalUs;
-  let total = 0;
-  samples.forEach((node, i) => {
-    if (!counts(node, i)) return;
+  return samples.map((_node, i) => {
     const time = times[i] ?? profile.endTime;
     const before = i > 0 ? (time + (times[i - 1] ?? time)) / 2 : time;
     const after = i + 1 < samples.length ? (time + (times[i + 1] ?? time)) / 2 : profile.endTime;
-    total += Math.min(after - before, Number.isFinite(cap) ? cap : after - before);
+    return Math.min(after - before, Number.isFinite(cap) ? cap : after - before);
   });
-  return total / 1000;
 }
 
 /** Each sample's time, µs on the profile's clock. */

@@ -67,6 +67,8 @@ function problems(results: AxeResults): string[] {
  */
 async function panelProblems(reader: PanelPage): Promise<string[]> {
   const { page, panel } = reader;
+  // The sections are drawn a piece per frame: judge the panel once all of it is there.
+  await expect(panel.locator('section[aria-busy="true"]')).toHaveCount(0);
   const found = new Set(problems(await axe(page, 'backstory-panel')));
   await page.setViewportSize({ width: 1280, height: 3000 });
   const height = await panel.evaluate((aside) => aside.scrollHeight);

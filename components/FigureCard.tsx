@@ -1,7 +1,9 @@
 import { formatDate } from '../utils/dates';
 import type { Figure } from '../utils/packs/types';
 import { Certainty } from './Certainty';
+import { EvidenceList } from './EvidenceList';
 import { SourceLinks } from './SourceLinks';
+import { strings } from '../utils/strings';
 
 export interface FigureCardProps {
   figure: Figure;
@@ -18,7 +20,25 @@ export function FigureCard({ figure }: FigureCardProps) {
         <Certainty certainty={figure.certainty} />
       </p>
       <p>{figure.measures}</p>
+      {figure.claims.length > 0 && (
+        <div class="claims">
+          <span class="figure-label">{strings.whoSaysWhat}</span>
+          <ul>
+            {figure.claims.map((claim) => (
+              <li key={claim.who}>
+                <p>
+                  <strong>{claim.who}</strong>: {claim.value}
+                  {claim.date && <span class="figure-date"> ({formatDate(claim.date)})</span>}
+                </p>
+                <SourceLinks sources={claim.sources} />
+                <EvidenceList evidence={claim.evidence} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <SourceLinks sources={figure.sources} />
+      <EvidenceList evidence={figure.evidence} />
     </article>
   );
 }

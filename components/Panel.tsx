@@ -156,6 +156,9 @@ function Content({
           </section>
         );
       })}
+      <footer class="panel-footer">
+        <p>{strings.backgroundAsOf(formatDate(pack.reviewed))}</p>
+      </footer>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Person } from '../utils/packs/types';
 import { pageStrings, strings } from '../utils/strings';
 import { SourceLinks } from './SourceLinks';
+import { UpdateList } from './UpdateList';
 
 /** What the panel knows and can do about the article's quotes on the page being read. */
 export interface QuoteActions {
@@ -43,6 +44,7 @@ export function PersonCard({ person, quotes }: PersonCardProps) {
           <strong>{strings.notKnown}:</strong> {person.unknown}
         </p>
       )}
+      <UpdateList updates={person.updates} />
       <SourceLinks sources={person.sources} />
     </article>
   );

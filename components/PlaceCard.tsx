@@ -2,7 +2,9 @@ import { formatDate } from '../utils/dates';
 import type { Place } from '../utils/packs/types';
 import { strings } from '../utils/strings';
 import { Certainty } from './Certainty';
+import { EvidenceList } from './EvidenceList';
 import { SourceLinks } from './SourceLinks';
+import { UpdateList } from './UpdateList';
 
 export interface PlaceCardProps {
   place: Place;
@@ -57,8 +59,10 @@ export function PlaceCard({ place, selected = false, onShowOnMap }: PlaceCardPro
             <Certainty certainty={keyFigure.certainty} />
           </p>
           <SourceLinks sources={keyFigure.sources} />
+          <EvidenceList evidence={keyFigure.evidence} />
         </div>
       )}
+      <UpdateList updates={place.updates} />
       <SourceLinks sources={place.sources} />
     </article>
   );

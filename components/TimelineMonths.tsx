@@ -3,6 +3,7 @@ import { strings } from '../utils/strings';
 import type { ArticlePhrase, TimelineEntry, TimelineMonth } from '../utils/timeline';
 import { CardBoundary } from './CardBoundary';
 import { Certainty } from './Certainty';
+import { EvidenceList } from './EvidenceList';
 import { SourceLinks } from './SourceLinks';
 
 export interface TimelineMonthsProps {
@@ -101,6 +102,7 @@ function EventItem({
         ))}
       </p>
       <SourceLinks sources={event.sources} />
+      <EvidenceList evidence={event.evidence} />
     </li>
   );
 }

@@ -3,7 +3,8 @@
  * of it on another site, a Russian translation of its opening, related coverage in English and
  * German and an unrelated page, runs Chromium with the extension (headless when
  * there is no display), prints what it recognized on each page and saves screenshots with the
- * panel open into `demo-output/`: each section, the timeline in use, the bottom sheet and the page
+ * panel open into `demo-output/`: each section, the timeline in use and what happened next (an
+ * event's sources' words, a figure sources disagree on, a card's changes since the article), the bottom sheet and the page
  * pushed aside, in light and dark; on the article also a quote shown in it and a mention's card.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,13 @@ import { launchWithExtension } from './lib/chromium';
 import { marksShots } from './lib/demo-marks';
 import { startFixtureServer } from './lib/fixture-server';
 import { panelDrawnInPage } from './lib/panel-drawn';
-import { layoutShots, sectionShots, timelineShots, untilDrawn } from './lib/panel-shots';
+import {
+  layoutShots,
+  sectionShots,
+  sinceShots,
+  timelineShots,
+  untilDrawn,
+} from './lib/panel-shots';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'demo-output');
@@ -127,6 +134,7 @@ try {
           const context = { browser, server, articleUrl: entry.url, scheme, out: OUT };
           shots.push(...(await sectionShots(context)));
           shots.push(...(await timelineShots(context)));
+          shots.push(...(await sinceShots(context)));
           shots.push(...(await layoutShots(context)));
           shots.push(...(await marksShots(context)));
           // Back to the reader's defaults for the next pages (the shots store their own).

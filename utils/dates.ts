@@ -36,15 +36,22 @@ function parts(iso: string): { year: number; month: number; day: number } {
   return { year, month, day };
 }
 
-/** `2022-09-21` → `21 Sep 2022`. */
+/** `2022-09-21` → `21 Sep 2022`; a month alone, `2023-04` → `Apr 2023`. */
 export function formatDate(iso: string): string {
   const { year, month, day } = parts(iso);
+  if (isMonth(iso)) return `${MONTHS[month - 1] ?? ''} ${year}`;
   return `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
+}
+
+/** Whether a pack date gives only its month (`2023-04`). */
+function isMonth(iso: string): boolean {
+  return iso.length === 7;
 }
 
 /** A span: `23–27 Sep 2022`, `30 Sep – 5 Oct 2022`, or a single date when `end` is absent. */
 export function formatSpan(start: string, end?: string): string {
   if (!end || end === start) return formatDate(start);
+  if (isMonth(start) || isMonth(end)) return `${formatDate(start)} – ${formatDate(end)}`;
   const a = parts(start);
   const b = parts(end);
   if (a.year === b.year && a.month === b.month) return `${a.day}–${formatDate(end)}`;

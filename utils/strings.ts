@@ -104,6 +104,17 @@ export const strings = {
   notKnown: 'Not known',
   sources: 'Sources',
   source: 'Source',
+  /** The disclosure under a claim that shows its sources' own words. */
+  whatTheSourceSays: (count: number) =>
+    count === 1 ? 'What the source says' : 'What the sources say',
+  /** After an excerpt not in English: "(in Russian)". */
+  excerptLanguage: (name: string) => `(in ${name})`,
+  /** The cards' list of what changed after the article. */
+  sinceTheArticle: 'Since the article',
+  /** A figure that sources give differently. */
+  whoSaysWhat: 'Who says what',
+  /** The panel's footer: when the pack was last checked against its sources. */
+  backgroundAsOf: (date: string) => `Background as of ${date}.`,
   certainty: {
     confirmed: '',
     reported: 'reported',

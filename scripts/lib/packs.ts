@@ -44,7 +44,7 @@ export function readPackFolder(dir: string): PackFolder {
   const loaded = loadPack(raw);
   if (!loaded.ok)
     return { dir, ok: false, skipped: loaded.skipped !== undefined, problems: loaded.error };
-  const input = raw as PackInput;
+  const { input } = loaded;
   const textPath = join(dir, loaded.value.article.textFile);
   if (!existsSync(textPath)) {
     return {

@@ -110,6 +110,42 @@ export async function timelineShots(context: ShotContext): Promise<string[]> {
   await page.mouse.move(10, 400);
   await page.waitForTimeout(1200); // the highlight's brief pulse, unless motion is reduced
   await shoot(panel, join(context.out, `timeline-phrase-${context.scheme}.png`), shots);
+  // What happened next: the timeline after the article, one event's evidence open.
+  const event = panel.locator('#event-electronic-summons-law');
+  await event.locator('details.evidence > summary').click();
+  await event.evaluate((element) => {
+    element.scrollIntoView({ block: 'start' });
+    element.closest('.panel')?.scrollBy(0, -160);
+  });
+  await page.mouse.move(10, 400);
+  await page.waitForTimeout(300);
+  await shoot(panel, join(context.out, `timeline-evidence-${context.scheme}.png`), shots);
+  await page.close();
+  return shots;
+}
+
+/**
+ * Claims as of today: a figure that sources give differently (who says what, one source's words
+ * open), and a person's card with what changed after the article.
+ */
+export async function sinceShots(context: ShotContext): Promise<string[]> {
+  const shots: string[] = [];
+  const { page, panel } = await openArticle(context);
+  const show = async (card: Locator, file: string) => {
+    await card.evaluate((element) => {
+      element.scrollIntoView({ block: 'start' });
+      element.closest('.panel')?.scrollBy(0, -72);
+    });
+    await page.mouse.move(10, 400);
+    await page.waitForTimeout(300);
+    await shoot(panel, join(context.out, `${file}-${context.scheme}.png`), shots);
+  };
+  const disputed = panel.locator('article.card:has(.claims)').first();
+  await disputed.locator('.claims details.evidence > summary').first().click();
+  await show(disputed, 'figure-who-says-what');
+  const updated = panel.locator('#person-sergei-shoigu');
+  await updated.locator('.updates details.evidence > summary').first().click();
+  await show(updated.locator('.updates'), 'person-since');
   await page.close();
   return shots;
 }

@@ -2,6 +2,8 @@
  * The browser-test fixture: the built extension in Debian's Chromium, with every fixture page
  * served on 127.0.0.1 at its real address (host-resolver rules), plus a page object for the panel.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import {
   launchWithExtension,
@@ -18,6 +20,21 @@ import { FIXTURES, fixturePage } from '../fixtures';
 
 export { FIXTURES };
 export const ARTICLE_URL = FIXTURES[0]!.url;
+
+/**
+ * The timeline filter's status for events carrying any of `tags`, counted from the first pack
+ * ("12 of 53 events"), so the tests follow the pack as it grows.
+ */
+export function filterStatus(...tags: string[]): string {
+  const pack = JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, '../../data/packs/nbc-russians-kazakhstan-2022/pack.json'),
+      'utf8',
+    ),
+  ) as { timeline: { tags: string[] }[] };
+  const shown = pack.timeline.filter((event) => event.tags.some((tag) => tags.includes(tag)));
+  return `${shown.length} of ${pack.timeline.length} events`;
+}
 
 /** The panel as a reader meets it. */
 export class PanelPage {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceProblems } from '../../utils/packs/claims';
 import { integrityProblems } from '../../utils/packs/integrity';
 import { formatProblem, loadPack } from '../../utils/packs/load';
-import type { PackInput } from '../../utils/packs/schema';
 import { ARTICLE_TEXT, rawPack, realPack } from './helpers';
 
 /** The problems a broken copy of the real pack gets, formatted as the checker prints them. */
@@ -10,7 +10,7 @@ function problemsOf(edit: (pack: any) => void): string[] {
   edit(pack);
   const result = loadPack(pack);
   if (!result.ok) return result.error.map(formatProblem);
-  return integrityProblems(pack as unknown as PackInput, ARTICLE_TEXT).map(formatProblem);
+  return integrityProblems(result.input, ARTICLE_TEXT).map(formatProblem);
 }
 
 describe('the first pack', () => {
@@ -24,6 +24,25 @@ describe('the first pack', () => {
       expect(item.sources.length, item.id).toBeGreaterThan(0);
       for (const source of item.sources) expect(source.url).toMatch(/^https:\/\//);
     }
+  });
+
+  it('carries the story past its publication to recent years, each claim with its source’s words', () => {
+    const published = pack.article.published.date;
+    const after = pack.timeline.filter((event) => event.date > published);
+    expect(after.length).toBeGreaterThanOrEqual(20);
+    expect(after.at(-1)!.date >= '2025').toBe(true);
+    expect(pack.reviewed >= after.at(-1)!.date).toBe(true);
+    const loaded = loadPack(rawPack());
+    expect(loaded.ok && evidenceProblems(loaded.input)).toEqual([]);
+    for (const claim of [...pack.timeline, ...pack.figures]) {
+      expect(
+        claim.evidence.length + ('claims' in claim ? claim.claims.length : 0),
+        claim.id,
+      ).toBeGreaterThan(0);
+    }
+    // Where sources disagree, the panel has who says what.
+    expect(pack.figures.some((figure) => figure.claims.length >= 2)).toBe(true);
+    expect(pack.people.flatMap((person) => person.updates).length).toBeGreaterThan(2);
   });
 
   it('names no author: the byline is unknown', () => {
@@ -44,6 +63,11 @@ describe('the first pack', () => {
     expect(pack.article.published).toMatchObject({ date: '2022-10-19', certainty: 'inferred' });
   });
 });
+
+/** A timeline event of a raw pack by id, and its index in the real pack. */
+const event = (p: any, id: string) => p.timeline.find((x: any) => x.id === id);
+const eventIndex = (id: string) =>
+  (rawPack() as any).timeline.findIndex((x: any) => x.id === id) as number;
 
 describe('broken packs are refused with the path of each problem', () => {
   it.each([
@@ -130,6 +154,47 @@ describe('broken packs are refused with the path of each problem', () => {
       'a map label for an unknown place',
       (p: any) => (p.map.labels.narnia = 'Narnia'),
       'map.labels.narnia: unknown place "narnia"',
+    ],
+    [
+      'a claim whose number is not in its evidence',
+      (p: any) =>
+        (event(p, 'kazakhstan-98000').title = 'Kazakhstan: about 99,000 Russians arrived'),
+      `timeline[${eventIndex('kazakhstan-98000')}]: the number 99,000 is not in its evidence`,
+    ],
+    [
+      'a claim whose date is not in its evidence',
+      (p: any) => (p.figures[0].date = '2022-09-22'),
+      'figures[0]: the date 2022-09-22 is not in its evidence',
+    ],
+    [
+      'a claim without evidence',
+      (p: any) => delete event(p, 'martial-law').evidence,
+      `timeline[${eventIndex('martial-law')}]: has no evidence`,
+    ],
+    [
+      'a card update whose date is not in its evidence',
+      (p: any) => (p.people.find((x: any) => x.id === 'sergei-shoigu').updates[0].date = '2024-06'),
+      'people[1].updates[0]: the date 2024-06 is not in its evidence',
+    ],
+    [
+      'evidence from a source the claim does not cite',
+      (p: any) => (event(p, 'martial-law').evidence[0].source = 'nbc-article'),
+      `timeline[${eventIndex('martial-law')}].evidence[0].source: "nbc-article" is not one of the claim's sources`,
+    ],
+    [
+      'an excerpt too long to be an excerpt',
+      (p: any) => (p.figures[1].evidence[0].excerpt = 'x'.repeat(301)),
+      'figures[1].evidence[0].excerpt: must be a short excerpt',
+    ],
+    [
+      'one page as two sources',
+      (p: any) => (p.sources[2].url = p.sources[1].url),
+      'sources[2].url: the same page as sources[1]',
+    ],
+    [
+      'a source with no date',
+      (p: any) => delete p.sources[1].accessed,
+      'sources[1]: needs its publication date',
     ],
     [
       'a map extent inside out',

@@ -4,8 +4,15 @@
  * the pack (`places[3].sources[0]: unknown source "rferl-2022-10-04"`).
  */
 import * as v from 'valibot';
-import { PACK_SCHEMA_VERSION, PackSchema, type PackInput, type Source } from './schema';
+import {
+  PACK_SCHEMA_VERSION,
+  PackSchema,
+  type Evidence as EvidenceInput,
+  type PackInput,
+  type Source,
+} from './schema';
 import type { Pack } from './types';
+import { claimsOf } from './claims';
 
 /** One thing wrong with a pack, with where it is. */
 export interface PackProblem {
@@ -15,7 +22,7 @@ export interface PackProblem {
 
 /** The result of loading a pack: the pack, or every problem found in it. */
 export type PackResult =
-  | { ok: true; value: Pack }
+  | { ok: true; value: Pack; /** The pack as validated, defaults filled in. */ input: PackInput }
   | { ok: false; error: PackProblem[]; skipped?: 'unknown-schema-version' };
 
 /** Formats a problem the way the checker prints it. */
@@ -49,7 +56,7 @@ export function loadPack(raw: unknown): PackResult {
   }
   const problems = referenceProblems(parsed.output);
   if (problems.length > 0) return { ok: false, error: problems };
-  return { ok: true, value: resolve(parsed.output) };
+  return { ok: true, value: resolve(parsed.output), input: parsed.output };
 }
 
 function issuePath(path: v.BaseIssue<unknown>['path']): string {
@@ -65,10 +72,18 @@ function issuePath(path: v.BaseIssue<unknown>['path']): string {
 function referenceProblems(pack: PackInput): PackProblem[] {
   const problems: PackProblem[] = [];
   const sourceIds = new Set<string>();
+  const addresses = new Map<string, number>();
   pack.sources.forEach((source, i) => {
     if (sourceIds.has(source.id))
       problems.push({ path: `sources[${i}].id`, message: `duplicate id "${source.id}"` });
     sourceIds.add(source.id);
+    const same = addresses.get(source.url);
+    if (same !== undefined)
+      problems.push({
+        path: `sources[${i}].url`,
+        message: `the same page as sources[${same}]: cite that source instead`,
+      });
+    else addresses.set(source.url, i);
   });
   const cited = new Set<string>();
   const checkRefs = (path: string, refs: readonly string[]) =>
@@ -98,6 +113,16 @@ function referenceProblems(pack: PackInput): PackProblem[] {
   pack.places.forEach((place, i) => {
     if (place.keyFigure) checkRefs(`places[${i}].keyFigure`, place.keyFigure.sources);
   });
+  for (const { path, claim } of claimsOf(pack)) {
+    if (path.includes('.updates[') || path.includes('.claims[')) checkRefs(path, claim.sources);
+    (claim.evidence ?? []).forEach((evidence, i) => {
+      if (!claim.sources.includes(evidence.source))
+        problems.push({
+          path: `${path}.evidence[${i}].source`,
+          message: `"${evidence.source}" is not one of the claim's sources`,
+        });
+    });
+  }
   const eventIds = new Set(pack.timeline.map((event) => event.id));
   pack.timePhrases.forEach((phrase, i) =>
     phrase.events.forEach((id, j) => {
@@ -176,24 +201,38 @@ function resolve(pack: PackInput): Pack {
   const sources = new Map(pack.sources.map((source) => [source.id, source]));
   const lookup = (refs: readonly string[]): Source[] =>
     refs.map((ref) => sources.get(ref)).filter((source): source is Source => source !== undefined);
+  const sourced = <T extends { sources: string[]; evidence?: EvidenceInput[] | undefined }>(
+    item: T,
+  ) => ({
+    ...item,
+    sources: lookup(item.sources),
+    evidence: (item.evidence ?? []).flatMap(({ source, excerpt }) => {
+      const found = sources.get(source);
+      return found ? [{ source: found, excerpt }] : [];
+    }),
+  });
   return {
     id: pack.id,
+    reviewed: pack.reviewed,
     article: pack.article,
     places: pack.places.map((place) => ({
-      ...place,
-      sources: lookup(place.sources),
-      keyFigure: place.keyFigure && {
-        ...place.keyFigure,
-        sources: lookup(place.keyFigure.sources),
-      },
+      ...sourced(place),
+      keyFigure: place.keyFigure && sourced(place.keyFigure),
+      updates: place.updates.map(sourced),
     })),
-    people: pack.people.map((person) => ({ ...person, sources: lookup(person.sources) })),
-    timeline: pack.timeline.map((event) => ({ ...event, sources: lookup(event.sources) })),
+    people: pack.people.map((person) => ({
+      ...sourced(person),
+      updates: person.updates.map(sourced),
+    })),
+    timeline: pack.timeline.map(sourced),
     timePhrases: pack.timePhrases,
-    glossary: pack.glossary.map((term) => ({ ...term, sources: lookup(term.sources) })),
-    figures: pack.figures.map((figure) => ({ ...figure, sources: lookup(figure.sources) })),
-    notes: pack.notes.map((note) => ({ ...note, sources: lookup(note.sources) })),
-    routes: pack.routes.map((route) => ({ ...route, sources: lookup(route.sources) })),
+    glossary: pack.glossary.map(sourced),
+    figures: pack.figures.map((figure) => ({
+      ...sourced(figure),
+      claims: (figure.claims ?? []).map(sourced),
+    })),
+    notes: pack.notes.map(sourced),
+    routes: pack.routes.map(sourced),
   };
 }
 

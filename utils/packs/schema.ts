@@ -20,6 +20,15 @@ const IsoDate = v.pipe(
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
   v.check((value) => isRealDate(value), 'is not a real calendar date'),
 );
+/** A date, or only its month where the source gives no day (`2023-04`). */
+const IsoDateOrMonth = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be a date written YYYY-MM-DD, or a month YYYY-MM'),
+  v.check(
+    (value) => isRealDate(value.length === 7 ? `${value}-01` : value),
+    'is not a real calendar date',
+  ),
+);
 const HttpsUrl = v.pipe(
   v.string(),
   v.url('must be a URL'),
@@ -36,14 +45,37 @@ const SourceRefs = v.pipe(v.array(Id), v.minLength(1, 'needs at least one source
 export const Certainty = v.picklist(['confirmed', 'reported', 'estimate', 'inferred']);
 
 /** A reputable public source that facts cite by its id. */
-export const SourceSchema = v.strictObject({
-  id: Id,
-  title: Text,
-  publisher: Text,
-  url: HttpsUrl,
-  /** Publication date of the source, when known. */
-  date: v.optional(IsoDate),
+export const SourceSchema = v.pipe(
+  v.strictObject({
+    id: Id,
+    title: Text,
+    /** The outlet or body that published it. */
+    publisher: Text,
+    url: HttpsUrl,
+    /** Publication date of the source (its month where the page gives no day). */
+    date: v.optional(IsoDateOrMonth),
+    /** For a page that changes (an encyclopedia article, an official register): when it was read. */
+    accessed: v.optional(IsoDate),
+    /** The language the source is written in (ISO 639-1); English when absent. */
+    lang: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code'))),
+  }),
+  v.check(
+    (source) => source.date !== undefined || source.accessed !== undefined,
+    'needs its publication date (date) or, for a page that changes, when it was read (accessed)',
+  ),
+);
+
+/**
+ * The source's own words that support a claim: a short excerpt copied from the source's text,
+ * never written from memory or paraphrased. The claim's dates and numbers must be found in its
+ * evidence (`utils/packs/evidence.ts`).
+ */
+export const EvidenceSchema = v.strictObject({
+  /** The source quoted, one of the claim's own sources. */
+  source: Id,
+  excerpt: v.pipe(Text, v.maxLength(300, 'must be a short excerpt (at most 300 characters)')),
 });
+const Evidence = v.optional(v.array(EvidenceSchema));
 
 /** A figure with its date and how certain it is ("about 98,000 entries by 27 Sep 2022"). */
 export const KeyFigureSchema = v.strictObject({
@@ -51,6 +83,16 @@ export const KeyFigureSchema = v.strictObject({
   date: v.optional(IsoDate),
   certainty: Certainty,
   sources: SourceRefs,
+  evidence: Evidence,
+});
+
+/** What changed for a person or place after the article ("replaced as defence minister"). */
+export const UpdateSchema = v.strictObject({
+  date: IsoDateOrMonth,
+  text: Text,
+  certainty: Certainty,
+  sources: SourceRefs,
+  evidence: Evidence,
 });
 
 /** Words the page itself uses for an entity, for finding and marking mentions. */
@@ -73,6 +115,8 @@ export const PlaceSchema = v.strictObject({
   /** Why it matters in this story. */
   relevance: Text,
   keyFigure: v.optional(KeyFigureSchema),
+  /** What changed after the article, oldest first. */
+  updates: v.optional(v.array(UpdateSchema), []),
   mentions: Mentions,
   sources: SourceRefs,
 });
@@ -93,6 +137,8 @@ export const PersonSchema = v.strictObject({
   quotes: v.array(QuoteSchema),
   /** What is not known about them (never filled in by guesswork). */
   unknown: v.optional(Text),
+  /** What changed after the article, oldest first. */
+  updates: v.optional(v.array(UpdateSchema), []),
   mentions: Mentions,
   sources: SourceRefs,
 });
@@ -101,14 +147,16 @@ export const TimelineTag = v.picklist(['mobilization', 'annexation', 'exodus', '
 
 export const TimelineEventSchema = v.strictObject({
   id: Id,
-  date: IsoDate,
-  /** Last day of an event that spans several days. */
-  endDate: v.optional(IsoDate),
+  /** The day, or only the month where the sources give no day. */
+  date: IsoDateOrMonth,
+  /** Last day (or month) of an event that spans several. */
+  endDate: v.optional(IsoDateOrMonth),
   certainty: Certainty,
   title: Text,
   detail: v.optional(Text),
   tags: v.pipe(v.array(TimelineTag), v.minLength(1, 'needs at least one tag')),
   sources: SourceRefs,
+  evidence: Evidence,
 });
 
 /** One of the article's own time phrases ("last month") and the date or span it means. */
@@ -128,15 +176,31 @@ export const GlossaryTermSchema = v.strictObject({
   sources: SourceRefs,
 });
 
+/** One source's value of a figure that sources give differently. */
+export const FigureClaimSchema = v.strictObject({
+  /** Who gives this value ("Russia's interior ministry", "researchers at …"). */
+  who: Text,
+  value: Text,
+  date: v.optional(IsoDateOrMonth),
+  sources: SourceRefs,
+  evidence: Evidence,
+});
+
 export const FigureSchema = v.strictObject({
   id: Id,
   label: Text,
+  /** The figure, or the range the sources span where they disagree. */
   value: Text,
   /** What exactly is counted and its caveats. */
   measures: Text,
-  date: v.optional(IsoDate),
+  date: v.optional(IsoDateOrMonth),
   certainty: Certainty,
   sources: SourceRefs,
+  evidence: Evidence,
+  /** Where sources disagree: who says what (at least two). */
+  claims: v.optional(
+    v.pipe(v.array(FigureClaimSchema), v.minLength(2, 'list at least two sources that disagree')),
+  ),
 });
 
 export const NoteSchema = v.strictObject({
@@ -232,6 +296,8 @@ export const RecognitionSchema = v.strictObject({
 export const PackSchema = v.strictObject({
   schemaVersion: v.literal(PACK_SCHEMA_VERSION),
   id: Id,
+  /** When the pack's background was last checked against its sources ("Background as of …"). */
+  reviewed: IsoDate,
   article: v.strictObject({
     title: Text,
     publisher: Text,
@@ -271,6 +337,9 @@ export type GlossaryTerm = v.InferOutput<typeof GlossaryTermSchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;
 export type Note = v.InferOutput<typeof NoteSchema>;
 export type KeyFigure = v.InferOutput<typeof KeyFigureSchema>;
+export type Update = v.InferOutput<typeof UpdateSchema>;
+export type Evidence = v.InferOutput<typeof EvidenceSchema>;
+export type FigureClaim = v.InferOutput<typeof FigureClaimSchema>;
 export type Route = v.InferOutput<typeof RouteSchema>;
 export type MapSpec = v.InferOutput<typeof MapSchema>;
 export type Extent = v.InferOutput<typeof ExtentSchema>;

@@ -5,26 +5,39 @@
 import type { PackMap } from '../map/types';
 import type * as Input from './schema';
 
-type WithSources<T extends { sources: string[] }> = Omit<T, 'sources'> & {
+/** A claim's evidence with its source resolved: the source's words and where they are from. */
+export interface Evidence {
+  source: Input.Source;
+  excerpt: string;
+}
+
+type WithSources<T extends { sources: string[] }> = Omit<T, 'sources' | 'evidence'> & {
   sources: Input.Source[];
+  /** The source's own words for the claim (empty for items that state no claim of their own). */
+  evidence: Evidence[];
 };
 
 export type Source = Input.Source;
 export type KeyFigure = WithSources<Input.KeyFigure>;
-export type Place = Omit<WithSources<Input.Place>, 'keyFigure'> & {
+export type Update = WithSources<Input.Update>;
+export type FigureClaim = WithSources<Input.FigureClaim>;
+export type Place = Omit<WithSources<Input.Place>, 'keyFigure' | 'updates'> & {
   keyFigure?: KeyFigure | undefined;
+  updates: Update[];
 };
-export type Person = WithSources<Input.Person>;
+export type Person = Omit<WithSources<Input.Person>, 'updates'> & { updates: Update[] };
 export type TimelineEvent = WithSources<Input.TimelineEvent>;
 export type TimePhrase = Input.TimePhrase;
 export type GlossaryTerm = WithSources<Input.GlossaryTerm>;
-export type Figure = WithSources<Input.Figure>;
+export type Figure = Omit<WithSources<Input.Figure>, 'claims'> & { claims: FigureClaim[] };
 export type Note = WithSources<Input.Note>;
 export type Route = WithSources<Input.Route>;
 
 /** A loaded, checked pack as the panel uses it. */
 export interface Pack {
   id: string;
+  /** When the background was last checked against its sources. */
+  reviewed: string;
   article: Input.PackInput['article'];
   places: Place[];
   people: Person[];

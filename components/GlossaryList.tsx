@@ -1,4 +1,5 @@
 import type { GlossaryTerm } from '../utils/packs/types';
+import { EvidenceList } from './EvidenceList';
 import { SourceLinks } from './SourceLinks';
 
 export interface GlossaryListProps {
@@ -15,6 +16,7 @@ export function GlossaryList({ terms }: GlossaryListProps) {
           <dd>
             <p>{term.definition}</p>
             <SourceLinks sources={term.sources} />
+            <EvidenceList evidence={term.evidence} />
           </dd>
         </div>
       ))}

@@ -1,4 +1,5 @@
 import type { Note } from '../utils/packs/types';
+import { EvidenceList } from './EvidenceList';
 import { SourceLinks } from './SourceLinks';
 
 export interface NoteCardProps {
@@ -12,6 +13,7 @@ export function NoteCard({ note }: NoteCardProps) {
       <h3 id={`note-${note.id}-title`}>{note.title}</h3>
       <p>{note.text}</p>
       <SourceLinks sources={note.sources} />
+      <EvidenceList evidence={note.evidence} />
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import type { Person } from '../utils/packs/types';
 import { pageStrings, strings } from '../utils/strings';
+import { EvidenceList } from './EvidenceList';
 import { SourceLinks } from './SourceLinks';
 import { UpdateList } from './UpdateList';
 
@@ -46,6 +47,7 @@ export function PersonCard({ person, quotes }: PersonCardProps) {
       )}
       <UpdateList updates={person.updates} />
       <SourceLinks sources={person.sources} />
+      <EvidenceList evidence={person.evidence} />
     </article>
   );
 }

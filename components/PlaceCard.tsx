@@ -64,6 +64,7 @@ export function PlaceCard({ place, selected = false, onShowOnMap }: PlaceCardPro
       )}
       <UpdateList updates={place.updates} />
       <SourceLinks sources={place.sources} />
+      <EvidenceList evidence={place.evidence} />
     </article>
   );
 }

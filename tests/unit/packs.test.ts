@@ -64,6 +64,11 @@ describe('the first pack', () => {
   });
 });
 
+/** A place of a raw pack by id, and its index in the real pack. */
+const place = (p: any, id: string) => p.places.find((x: any) => x.id === id);
+const placeIndex = (id: string) =>
+  (rawPack() as any).places.findIndex((x: any) => x.id === id) as number;
+
 /** A timeline event of a raw pack by id, and its index in the real pack. */
 const event = (p: any, id: string) => p.timeline.find((x: any) => x.id === id);
 const eventIndex = (id: string) =>
@@ -185,6 +190,23 @@ describe('broken packs are refused with the path of each problem', () => {
       'an excerpt too long to be an excerpt',
       (p: any) => (p.figures[1].evidence[0].excerpt = 'x'.repeat(301)),
       'figures[1].evidence[0].excerpt: must be a short excerpt',
+    ],
+    [
+      'a card stating a date its evidence does not give',
+      (p: any) => (place(p, 'finland').events = []),
+      `places[${placeIndex('finland')}]: has no evidence`,
+    ],
+    [
+      'a card citing an event the pack does not have',
+      (p: any) => (place(p, 'finland').events = ['moon-landing']),
+      `places[${placeIndex('finland')}].events[0]: unknown event "moon-landing"`,
+    ],
+    [
+      'words of the article that the article does not have',
+      (p: any) =>
+        (p.notes[0].evidence.find((e: any) => e.source === 'nbc-article').excerpt =
+          'about 500 km south of Chelyabinsk'),
+      'not found verbatim in article.txt',
     ],
     [
       'one page as two sources',

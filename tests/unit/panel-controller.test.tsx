@@ -8,6 +8,12 @@ import {
 } from '../../utils/ui/panel-controller';
 import { realPack, addressVerdict } from './helpers';
 
+/**
+ * How long to wait for the panel to draw itself a piece per frame: the whole pack takes many
+ * frames, longer on a busy machine than vi.waitFor's default second.
+ */
+const DRAWN = { timeout: 10_000 };
+
 const { pack } = realPack();
 const verdict = addressVerdict('article', pack.id);
 
@@ -208,7 +214,7 @@ describe('drawing on open', () => {
       if (states.at(-1) !== state) states.push(state);
     });
     watch.observe(root, { childList: true, subtree: true });
-    await vi.waitFor(() => expect(busy()).not.toContain('section-places'));
+    await vi.waitFor(() => expect(busy()).not.toContain('section-places'), DRAWN);
     watch.disconnect();
     const mapPanels = pack.map!.panels.length;
     expect(mapPanels).toBeGreaterThan(1);
@@ -219,7 +225,7 @@ describe('drawing on open', () => {
     expect(counts.length).toBeGreaterThan(2);
     expect(counts).toEqual([...counts].sort((x, y) => x - y));
     expect(counts.at(-1)).toBe(pack.places.length);
-    await vi.waitFor(() => expect(busy()).toEqual([]));
+    await vi.waitFor(() => expect(busy()).toEqual([]), DRAWN);
     expect(root.querySelectorAll('#section-people .card').length).toBe(pack.people.length);
     expect(root.querySelectorAll('#section-figures .card').length).toBe(pack.figures.length);
     panel.destroy();
@@ -265,7 +271,7 @@ describe('drawing on open', () => {
     const root = host.shadowRoot!;
     const busy = () => root.querySelectorAll('section[aria-busy="true"]').length;
     await vi.waitFor(() => expect(root.querySelector('.header .title')).not.toBeNull());
-    await vi.waitFor(() => expect(busy()).toBe(0));
+    await vi.waitFor(() => expect(busy()).toBe(0), DRAWN);
     // Hidden all along, and the reader's focus never left the page.
     expect(host.hasAttribute('data-open')).toBe(false);
     expect(panel.isOpen()).toBe(false);

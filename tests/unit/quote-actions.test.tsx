@@ -59,7 +59,7 @@ describe('PersonCard quotes on the page', () => {
   it('lists quotes only, while the page has not been read or without a page', () => {
     for (const quotes of [actions({ onPage: null }), undefined]) {
       const root = mount(<PersonCard person={rakhimov} quotes={quotes} />);
-      expect(root.querySelectorAll('blockquote')).toHaveLength(rakhimov.quotes.length);
+      expect(root.querySelectorAll('.quote blockquote')).toHaveLength(rakhimov.quotes.length);
       expect(root.querySelector('button, .quote-missing')).toBeNull();
     }
   });

@@ -1,6 +1,7 @@
 /**
  * The claims of a pack that must carry evidence: every timeline event, figure (and each source's
- * value of a figure sources disagree on), place's key figure and card update. Each is checked by
+ * value of a figure sources disagree on), place's key figure and card update, and every card,
+ * glossary term and note that states a date or a number. Each is checked by
  * the evidence rule: what it states (its dates and the dates and numbers of its words) must be
  * found in the source's words it quotes.
  */
@@ -19,6 +20,10 @@ export interface Claim {
   text: string[];
   /** Evidence quoted elsewhere that also supports it (a figure's range by its claims' words). */
   alsoSupportedBy?: Evidence[];
+  /** Timeline events whose evidence supports it too. */
+  events?: string[] | undefined;
+  /** A card's or term's text: it needs evidence only where it states a date or a number. */
+  onlyIfStated?: boolean;
 }
 
 /** Every claim of `pack` that must carry evidence, in pack order. */
@@ -80,6 +85,24 @@ export function claimsOf(pack: PackInput): { path: string; claim: Claim }[] {
       );
     });
   }
+  const text = (
+    path: string,
+    item: { sources: string[]; evidence?: Evidence[] | undefined; events?: string[] | undefined },
+    words: string[],
+  ) =>
+    claims.push({
+      path,
+      sources: item.sources,
+      evidence: item.evidence,
+      events: item.events,
+      dates: [],
+      text: words,
+      onlyIfStated: true,
+    });
+  pack.places.forEach((place, i) => text(`places[${i}]`, place, [place.summary, place.relevance]));
+  pack.people.forEach((person, i) => text(`people[${i}]`, person, [person.role, person.part]));
+  pack.glossary.forEach((term, i) => text(`glossary[${i}]`, term, [term.definition]));
+  pack.notes.forEach((note, i) => text(`notes[${i}]`, note, [note.text]));
   return claims.map((claim) => ({ path: claim.path, claim }));
 }
 
@@ -101,9 +124,16 @@ export function statedBy(claim: Claim): { dates: DateFact[]; numbers: number[] }
  */
 export function evidenceProblems(pack: PackInput): PackProblem[] {
   const problems: PackProblem[] = [];
+  const events = new Map(pack.timeline.map((event) => [event.id, event]));
   for (const { path, claim } of claimsOf(pack)) {
+    const stated = statedBy(claim);
+    if (claim.onlyIfStated && stated.dates.length + stated.numbers.length === 0) continue;
     const own = claim.evidence ?? [];
-    const all = [...own, ...(claim.alsoSupportedBy ?? [])];
+    const all = [
+      ...own,
+      ...(claim.alsoSupportedBy ?? []),
+      ...(claim.events ?? []).flatMap((id) => events.get(id)?.evidence ?? []),
+    ];
     if (all.length === 0) {
       problems.push({
         path,
@@ -112,7 +142,7 @@ export function evidenceProblems(pack: PackInput): PackProblem[] {
       continue;
     }
     for (const missing of unsupported(
-      statedBy(claim),
+      stated,
       all.map((evidence) => evidence.excerpt),
     )) {
       problems.push({ path, message: `${missing} is not in its evidence` });

@@ -3,7 +3,7 @@
  * express: quotes must occur verbatim in the article, and every source must be a reputable
  * publisher (never a mirror or aggregator; see `data/README.md`).
  */
-import { evidenceProblems } from './claims';
+import { claimsOf, evidenceProblems } from './claims';
 import type { PackProblem } from './load';
 import type { PackInput } from './schema';
 
@@ -94,6 +94,12 @@ export const REPUTABLE_HOSTS = [
   'armenpress.am',
   'scroll.in',
   '24tv.ua',
+  'inform.kz',
+  'trt.global',
+  'aif.ru',
+  'ft.com',
+  'apa.az',
+  'goodmorningamerica.com',
 ];
 
 /** Problems with the pack's quotes and sources; empty when all is well. */
@@ -119,6 +125,19 @@ export function integrityProblems(pack: PackInput, articleText: string): PackPro
         message: `"${host}" is not on the list of reputable publishers (utils/packs/integrity.ts)`,
       });
   });
+  // Words quoted from the article itself are checked against its text.
+  const article = pack.sources.find((source) => source.url === pack.article.url)?.id;
+  const squeeze = (text: string) => text.replace(/\s+/g, ' ');
+  const articleWords = squeeze(articleText);
+  for (const { path, claim } of claimsOf(pack)) {
+    (claim.evidence ?? []).forEach((evidence, i) => {
+      if (evidence.source === article && !articleWords.includes(squeeze(evidence.excerpt)))
+        problems.push({
+          path: `${path}.evidence[${i}].excerpt`,
+          message: `not found verbatim in ${pack.article.textFile}`,
+        });
+    });
+  }
   problems.push(...evidenceProblems(pack));
   return problems;
 }

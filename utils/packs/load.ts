@@ -113,8 +113,13 @@ function referenceProblems(pack: PackInput): PackProblem[] {
   pack.places.forEach((place, i) => {
     if (place.keyFigure) checkRefs(`places[${i}].keyFigure`, place.keyFigure.sources);
   });
+  const timelineIds = new Set(pack.timeline.map((event) => event.id));
   for (const { path, claim } of claimsOf(pack)) {
     if (path.includes('.updates[') || path.includes('.claims[')) checkRefs(path, claim.sources);
+    (claim.events ?? []).forEach((id, i) => {
+      if (!timelineIds.has(id))
+        problems.push({ path: `${path}.events[${i}]`, message: `unknown event "${id}"` });
+    });
     (claim.evidence ?? []).forEach((evidence, i) => {
       if (!claim.sources.includes(evidence.source))
         problems.push({
@@ -201,16 +206,34 @@ function resolve(pack: PackInput): Pack {
   const sources = new Map(pack.sources.map((source) => [source.id, source]));
   const lookup = (refs: readonly string[]): Source[] =>
     refs.map((ref) => sources.get(ref)).filter((source): source is Source => source !== undefined);
-  const sourced = <T extends { sources: string[]; evidence?: EvidenceInput[] | undefined }>(
+  const eventEvidence = new Map(pack.timeline.map((event) => [event.id, event.evidence ?? []]));
+  // An item's own evidence, then that of the timeline events it cites for the same dates.
+  const sourced = <
+    T extends {
+      sources: string[];
+      evidence?: EvidenceInput[] | undefined;
+      events?: string[] | undefined;
+    },
+  >(
     item: T,
-  ) => ({
-    ...item,
-    sources: lookup(item.sources),
-    evidence: (item.evidence ?? []).flatMap(({ source, excerpt }) => {
-      const found = sources.get(source);
-      return found ? [{ source: found, excerpt }] : [];
-    }),
-  });
+  ) => {
+    const quoted = [
+      ...(item.evidence ?? []),
+      ...(item.events ?? []).flatMap((id) => eventEvidence.get(id) ?? []),
+    ];
+    const seen = new Set<string>();
+    return {
+      ...item,
+      sources: lookup(item.sources),
+      evidence: quoted.flatMap(({ source, excerpt }) => {
+        const found = sources.get(source);
+        const key = `${source}\n${excerpt}`;
+        if (!found || seen.has(key)) return [];
+        seen.add(key);
+        return [{ source: found, excerpt }];
+      }),
+    };
+  };
   return {
     id: pack.id,
     reviewed: pack.reviewed,

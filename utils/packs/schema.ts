@@ -76,6 +76,11 @@ export const EvidenceSchema = v.strictObject({
   excerpt: v.pipe(Text, v.maxLength(300, 'must be a short excerpt (at most 300 characters)')),
 });
 const Evidence = v.optional(v.array(EvidenceSchema));
+/**
+ * Timeline events whose evidence also supports a text (a card that says "claimed on 30 Sep 2022"
+ * cites the event of that day instead of quoting the same words again).
+ */
+const EventRefs = v.optional(v.array(Id));
 
 /** A figure with its date and how certain it is ("about 98,000 entries by 27 Sep 2022"). */
 export const KeyFigureSchema = v.strictObject({
@@ -119,6 +124,9 @@ export const PlaceSchema = v.strictObject({
   updates: v.optional(v.array(UpdateSchema), []),
   mentions: Mentions,
   sources: SourceRefs,
+  /** The sources' words for the dates and numbers its texts state. */
+  evidence: Evidence,
+  events: EventRefs,
 });
 
 /** Something the article has a person say, verbatim, so the passage can be found on the page. */
@@ -141,6 +149,9 @@ export const PersonSchema = v.strictObject({
   updates: v.optional(v.array(UpdateSchema), []),
   mentions: Mentions,
   sources: SourceRefs,
+  /** The sources' words for the dates and numbers its texts state. */
+  evidence: Evidence,
+  events: EventRefs,
 });
 
 export const TimelineTag = v.picklist(['mobilization', 'annexation', 'exodus', 'war']);
@@ -174,6 +185,8 @@ export const GlossaryTermSchema = v.strictObject({
   term: Text,
   definition: Text,
   sources: SourceRefs,
+  evidence: Evidence,
+  events: EventRefs,
 });
 
 /** One source's value of a figure that sources give differently. */
@@ -208,6 +221,8 @@ export const NoteSchema = v.strictObject({
   title: Text,
   text: Text,
   sources: SourceRefs,
+  evidence: Evidence,
+  events: EventRefs,
 });
 
 /**

@@ -4,14 +4,31 @@ import type { Pack } from '../utils/packs/types';
 import type { Verdict } from '../utils/recognition/verdict';
 import { evidenceText, strings, verdictHeading } from '../utils/strings';
 import { MarksControl, type MarksState } from './MarksControl';
+import { NothingHere, type NothingPage } from './NothingHere';
+import type { StoryEntry } from '../utils/packs/catalogue';
 import { piecesDrawn } from '../utils/ui/draw-plan';
 import { SECTIONS, type PanelActions, type SectionDefinition } from './sections';
 
-/** What the panel shows: loading, the background for a verdict, or why it cannot. */
+/**
+ * What the panel shows: loading, the background for a verdict, the stories Backstory knows on a
+ * page it has nothing for, or why it cannot.
+ */
 export type PanelState =
   | { status: 'loading' }
   | { status: 'ready'; verdict: Verdict; pack: Pack }
+  | { status: 'nothing'; stories: StoryEntry[]; page: NothingPage }
   | { status: 'error'; message: string };
+
+/** What the content script tells the panel about a page Backstory has nothing for. */
+export interface NothingActions {
+  host(): string;
+  quiet(): boolean;
+  openSettings(): void;
+  /** Takes the page's site off the reader's quiet sites. */
+  wake(): Promise<void>;
+}
+
+export type { NothingPage };
 
 export interface PanelProps {
   state: PanelState;
@@ -68,6 +85,9 @@ export function Panel({
         <p class="status error" role="alert">
           {strings.loadError} {state.message}
         </p>
+      )}
+      {state.status === 'nothing' && (
+        <NothingHere stories={state.stories} page={state.page} focusRef={focusRef} />
       )}
       {state.status === 'ready' && (
         <Content

@@ -122,9 +122,23 @@ try {
           await panel.waitFor();
           await untilDrawn(page, panel);
           await page.waitForTimeout(150);
-        } else if (scheme === 'dark') {
-          await page.close();
-          continue;
+        } else {
+          // A press of the toolbar button on a page with no verdict: the panel says so.
+          await browser.clickToolbarButton(page);
+          await page
+            .getByRole('heading', { name: 'Backstory has nothing for this page' })
+            .waitFor();
+          await page.waitForTimeout(300);
+          const nothing = join(OUT, `nothing-${scheme}.png`);
+          await page.screenshot({ path: nothing, scale: 'css' });
+          shots.push(nothing);
+          if (scheme === 'light')
+            console.log('  toolbar press: "Backstory has nothing for this page"');
+          await browser.clickToolbarButton(page);
+          if (scheme === 'dark') {
+            await page.close();
+            continue;
+          }
         }
         const file = join(OUT, `${entry.name}-${scheme}.png`);
         await page.screenshot({ path: file, scale: 'css' });

@@ -3,6 +3,7 @@
  * (background). One map per direction; every message is checked on arrival and accepted only
  * from this extension itself. Results are `{ ok: true, value } | { ok: false, error }`.
  */
+import type { StoryEntry } from './packs/catalogue';
 import type { Pack } from './packs/types';
 import type { CompiledPack } from './recognition/compiled';
 import { MAX_NAMES } from './recognition/gate';
@@ -39,9 +40,17 @@ export interface ToBackground {
    * so the reader's first press only shows it.
    */
   'panel:prepare': { request: Record<never, never>; response: null };
-  /** The panel asks what to show: this tab's verdict and its pack. */
-  'panel:data': { request: Record<never, never>; response: { verdict: Verdict; pack: Pack } };
+  /**
+   * The panel asks what to show: this tab's verdict and its pack, or, on a page Backstory has
+   * nothing for (the reader pressed the toolbar button there), the stories it knows.
+   */
+  'panel:data': { request: Record<never, never>; response: PanelData };
+  /** Open Backstory's settings page (a content script cannot). */
+  'settings:open': { request: Record<never, never>; response: null };
 }
+
+/** What the panel shows: a story's background, or the stories Backstory knows. */
+export type PanelData = { verdict: Verdict; pack: Pack } | { verdict: null; stories: StoryEntry[] };
 
 /** Messages the background sends to a tab's story script (on pages past the gate). */
 export interface ToStory {
@@ -88,6 +97,8 @@ export function parseToBackground(message: unknown): MessageOf<ToBackground> | n
       return { type: 'panel:prepare' };
     case 'panel:data':
       return { type: 'panel:data' };
+    case 'settings:open':
+      return { type: 'settings:open' };
     default:
       return null;
   }

@@ -173,6 +173,23 @@ function launcherObject(kind: VerdictKind): string {
   return kind === 'related' ? 'this story' : 'this article';
 }
 
+/** The panel on a page Backstory has nothing for (a press of the toolbar button there). */
+export const nothingStrings = {
+  title: 'Backstory has nothing for this page',
+  quietTitle: 'Backstory is quiet on this site',
+  why: 'It opens on the stories it knows: on the article itself, on copies and translations of it, and on reports of the same events.',
+  quiet: (site: string) =>
+    `You asked Backstory to stay quiet on ${site}: it does not read its pages.`,
+  wake: (site: string) => `Turn Backstory back on for ${site}`,
+  woken: (site: string) => `Backstory works on ${site} again. Reload the page for it to read it.`,
+  storiesHeading: (count: number) =>
+    count === 1 ? 'The story Backstory knows' : `The ${count} stories Backstory knows`,
+  covers: (places: number, people: number, events: number) =>
+    `Its background: ${places} places, ${people} people and ${events} dated events.`,
+  reviewed: (date: string) => `Background as of ${date}.`,
+  settings: 'Backstory settings',
+} as const;
+
 /** The options page's words. */
 export const optionsStrings = {
   title: 'Backstory settings',

@@ -3,11 +3,14 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import {
   isFromThisExtension,
   parseToPanel,
+  type MessageOf,
+  type PanelData,
   type Result,
   type ToBackground,
 } from '../../utils/messages';
 import { ensureHighlightStyles } from '../../utils/page/highlights';
-import { loadSettings, watchSettings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings } from '../../utils/settings';
+import { hostMatches } from '../../utils/site-scope';
 import { markMentions, type MentionMarks } from '../../utils/ui/mention-marks';
 import { createPanelController } from '../../utils/ui/panel-controller';
 import layoutCss from './layout.css?inline';
@@ -15,13 +18,13 @@ import marksCss from './marks.css?inline';
 import css from './style.css?inline';
 import timelineCss from './timeline.css?inline';
 
-type PanelData = Result<ToBackground['panel:data']['response']>;
-
 /**
- * The panel, injected by the background only into a tab with a verdict, so pages without a story
- * never load it: when the page is idle, to draw the panel hidden ahead of the reader's first press
- * (which then only shows it), or when the reader or the settings open it. The mention marks start
- * with the first open: they appear once the reader first opens Backstory on a page.
+ * The panel, injected by the background into a tab with a verdict, so pages without a story never
+ * load it: when the page is idle, to draw the panel hidden ahead of the reader's first press
+ * (which then only shows it), or when the reader or the settings open it. On a page with no
+ * verdict only a press of the toolbar button (or the keyboard command) injects it, and it says
+ * Backstory has nothing there. The mention marks start with the first open: they appear once the
+ * reader first opens Backstory on a page.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -35,9 +38,13 @@ export default defineContentScript({
     let marking: AbortController | null = null;
     // The panel's data, asked for once per panel (a panel drawn ahead of the press and then
     // shown uses the same).
-    let data: Promise<PanelData> | null = null;
-    const loadData = () =>
-      (data ??= browser.runtime.sendMessage({ type: 'panel:data' }) as Promise<PanelData>);
+    let data: Promise<Result<PanelData>> | null = null;
+    const ask = <M extends MessageOf<ToBackground>>(message: M) =>
+      browser.runtime.sendMessage(message) as Promise<Result<unknown>>;
+    const loadData = () => (data ??= ask({ type: 'panel:data' }) as Promise<Result<PanelData>>);
+    // The reader's settings as they are now (read at start, then watched).
+    let settingsNow = DEFAULT_SETTINGS;
+    const host = location.hostname;
     const removeMarks = () => {
       marking?.abort();
       marking = null;
@@ -53,12 +60,13 @@ export default defineContentScript({
       if (marking) return;
       const { signal } = (marking = new AbortController());
       void loadData().then((result) => {
-        if (!result.ok || signal.aborted) return;
+        if (!result.ok || !result.value.verdict || signal.aborted) return;
+        const { pack } = result.value;
         const cancel = panel.whenDrawn(() => {
           if (marks || signal.aborted) return;
           markMentions({
             doc: document,
-            pack: result.value.pack,
+            pack,
             css: marksCss,
             // The setting as it is now: it may have changed while the panel was drawing.
             marks: marksOn,
@@ -84,11 +92,23 @@ export default defineContentScript({
       // Later sheets win: the layout (side, sheet, push) overrides the base.
       css: [css, timelineCss, layoutCss].join('\n'),
       loadData,
+      nothing: {
+        host: () => host,
+        quiet: () => hostMatches(host, settingsNow.quietSites),
+        openSettings: () => void ask({ type: 'settings:open' }),
+        wake: async () => {
+          const { quietSites } = await loadSettings();
+          await saveSettings({
+            quietSites: quietSites.filter((site) => !hostMatches(host, [site])),
+          });
+        },
+      },
       marks: () => marks,
     });
     // The panel opens once the reader's settings are in, so it never flashes at the wrong side.
     const settingsApplied = loadSettings().then(
       (settings) => {
+        settingsNow = settings;
         panel.applySettings(settings);
         marksOn = settings.marks;
         // The page will be marked: its `::highlight` rules go in now, while restyling the page
@@ -100,6 +120,7 @@ export default defineContentScript({
     );
     // The reader's "marks" setting applies at once; the panel's switch changes this page only.
     const unwatchSettings = watchSettings((settings) => {
+      settingsNow = settings;
       marksOn = settings.marks;
       marks?.setEnabled(settings.marks);
       panel.applySettings(settings);

@@ -199,20 +199,28 @@ async function untilRegistered(
   worker: Worker,
   where: { matches: string[]; excludeMatches: string[] } | null,
 ): Promise<void> {
-  const wanted = JSON.stringify(where);
+  // The browser may give the patterns back in another order.
+  const sorted = (list: string[]) => [...list].sort();
+  const wanted = JSON.stringify(
+    where && { matches: sorted(where.matches), excludeMatches: sorted(where.excludeMatches) },
+  );
+  let now = '';
   for (let tries = 0; tries < 200; tries++) {
-    const now = await worker.evaluate(async () => {
+    now = await worker.evaluate(async () => {
       const [script] = await chrome.scripting.getRegisteredContentScripts({ ids: ['recognizer'] });
       return JSON.stringify(
         script
-          ? { matches: script.matches ?? [], excludeMatches: script.excludeMatches ?? [] }
+          ? {
+              matches: [...(script.matches ?? [])].sort(),
+              excludeMatches: [...(script.excludeMatches ?? [])].sort(),
+            }
           : null,
       );
     });
     if (now === wanted) return;
     await new Promise((done) => setTimeout(done, 25));
   }
-  throw new Error(`the page script was not registered for ${wanted}`);
+  throw new Error(`the page script was not registered for ${wanted} (it is: ${now})`);
 }
 
 /** The sites that settings written by a test allow, read as `parseSettings` reads them. */

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { storyEntry } from '../../utils/packs/catalogue';
 import type { Pack } from '../../utils/packs/types';
 import { compileGate } from '../../utils/recognition/compile-gate';
 import type { CompiledPack } from '../../utils/recognition/compiled';
@@ -46,5 +47,6 @@ export function writeLibrary(
   library.postings.forEach((shard, i) => write(LIBRARY_FILES.postings(i), shard));
   library.packs.forEach((shard, i) => write(LIBRARY_FILES.packs(i), shard));
   for (const pack of packs) write(LIBRARY_FILES.pack(pack.id), pack);
+  write(LIBRARY_FILES.catalogue, packs.map(storyEntry));
   return { gate, meta: library.meta, gateBytes, libraryBytes };
 }

@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { ARTICLE_URL, expect, filterStatus, test, type PanelPage } from './fixtures';
+import { ARTICLE_URL, FIXTURES, expect, filterStatus, test, type PanelPage } from './fixtures';
 import { strings } from '../../utils/strings';
 import { focusRing, storeSettings } from './settings';
 
@@ -319,3 +319,23 @@ test('keyboard only: an event’s evidence opens and closes, its words marked wi
   await expect(excerpt).toBeHidden();
   expect((await focusRing(page)).element).toBe(summary);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: no violations in the panel for a page Backstory has nothing for, ${scheme}`, async ({
+    extension,
+    openPage,
+  }) => {
+    await storeSettings(extension, { theme: scheme });
+    const unrelated = FIXTURES.find((fixture) => fixture.expect === null)!;
+    const reader = await openPage(unrelated.url);
+    await reader.page.emulateMedia({ colorScheme: scheme });
+    // Wide enough that no page text lies under the panel: axe cannot judge the contrast of text
+    // drawn over text it partly overlaps (the host leaves the top layer for axe's run).
+    await reader.page.setViewportSize({ width: 1800, height: 900 });
+    await extension.clickToolbarButton(reader.page);
+    await expect(reader.heading('Backstory has nothing for this page')).toBeFocused();
+    const results = await axe(reader.page, 'backstory-panel');
+    expect(results.passes.flatMap((rule) => rule.nodes).length).toBeGreaterThan(10);
+    expect(problems(results)).toEqual([]);
+  });
+}

@@ -1,4 +1,5 @@
-import { ARTICLE_URL, FIXTURES, expect, test } from './fixtures';
+import { ARTICLE_URL, FIXTURES, PanelPage, expect, test } from './fixtures';
+import { storeSettings } from './settings';
 
 const TITLES = {
   article: 'Backstory: this article',
@@ -127,16 +128,53 @@ test('related coverage in German says it is a German report', async ({ openPage 
   await expect(reader.panel).toContainText(/A German report on the same events: \d+ of/);
 });
 
-test('an unrelated page gets nothing, even from the toolbar button', async ({
+test('an unrelated page gets nothing until the reader presses the toolbar button, which says so', async ({
   extension: browser,
   openPage,
 }) => {
   const unrelated = FIXTURES.find((fixture) => fixture.expect === null)!;
   const reader = await openPage(unrelated.url);
   const before = await reader.page.locator('body').innerText();
-  await browser.clickToolbarButton(reader.page);
   await reader.page.waitForTimeout(300);
   expect(await reader.backstoryElements()).toEqual([]);
-  await expect(reader.panel).toHaveCount(0);
+  // A press is never ignored: the panel says Backstory has nothing here and lists what it knows.
+  await browser.clickToolbarButton(reader.page);
+  await expect(reader.panel).toBeVisible();
+  await expect(reader.heading('Backstory has nothing for this page')).toBeFocused();
+  const story = reader.panel.getByRole('link', { name: /^Russians avoiding conscription/ });
+  await expect(story).toHaveAttribute('href', /^https:\/\/www\.nbcnews\.com\//);
+  await expect(reader.panel).toContainText(/\d+ places, \d+ people and \d+ dated events/);
   expect(await reader.page.locator('body').innerText()).toBe(before);
+  // The settings open in a tab of their own.
+  const settings = browser.context.waitForEvent('page');
+  await reader.panel.getByRole('button', { name: 'Backstory settings' }).click();
+  await expect(await settings).toHaveURL(/options\.html$/);
+  // Back on the page, a second press closes it.
+  await reader.page.bringToFront();
+  await browser.clickToolbarButton(reader.page);
+  await expect(reader.panel).toBeHidden();
+});
+
+test('on a site made quiet, a press says so and turns Backstory back on there', async ({
+  extension: browser,
+  server,
+}) => {
+  await storeSettings(browser, { quietSites: ['nbcnews.com'] });
+  // Quiet there, nothing reads the page: no recognition to wait for.
+  const page = await browser.context.newPage();
+  await page.goto(server.localUrl(ARTICLE_URL));
+  const reader = new PanelPage(page);
+  expect(await reader.backstoryElements()).toEqual([]);
+  await browser.clickToolbarButton(reader.page);
+  await expect(reader.heading('Backstory is quiet on this site')).toBeVisible();
+  await reader.panel
+    .getByRole('button', { name: 'Turn Backstory back on for www.nbcnews.com' })
+    .click();
+  await expect(reader.panel.getByRole('status')).toContainText('works on www.nbcnews.com again');
+  await expect
+    .poll(() => browser.worker.evaluate(() => chrome.storage.local.get('settings')))
+    .toMatchObject({ settings: { quietSites: [] } });
+  // Read again, the article is recognized.
+  await reader.page.reload();
+  await expect(reader.launcher).toBeVisible();
 });

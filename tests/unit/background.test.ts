@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { storyEntry } from '../../utils/packs/catalogue';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
 import {
@@ -88,6 +89,7 @@ function setup({
     browser,
     library: source,
     pack: (id) => Promise.resolve(id === pack.id ? pack : null),
+    stories: () => Promise.resolve([storyEntry(pack)]),
     scope: () => Promise.resolve(EVERYWHERE),
     watchScope: (onChange) => (scopeListener = onChange),
   });
@@ -208,26 +210,38 @@ describe('background', () => {
     await vi.waitFor(() => expect(executeScript).toHaveBeenCalledTimes(1));
   });
 
-  it('does nothing on a page without a verdict', async () => {
-    const { controller, sendMessage, executeScript } = setup({ panelInjected: false, story: null });
+  it('a press on a page without a verdict opens the panel that lists the stories it knows', async () => {
+    const { controller, executeScript } = setup({ panelInjected: false, story: null });
     await controller.handleMessage({ type: 'verdict:report', verdict: null }, self());
-    await controller.toggle(TAB);
-    expect(sendMessage).not.toHaveBeenCalled();
+    // The launcher (or the settings) opens nothing there: only a press of the reader's does.
+    await controller.handleMessage({ type: 'panel:open' }, self());
     expect(executeScript).not.toHaveBeenCalled();
+    await controller.toggle(TAB);
+    expect(executeScript).toHaveBeenCalledWith({
+      target: { tabId: TAB, frameIds: [0] },
+      files: [PANEL_SCRIPT],
+    });
+    expect(await controller.handleMessage({ type: 'panel:data' }, self())).toEqual({
+      ok: true,
+      value: { verdict: null, stories: [storyEntry(pack)] },
+    });
   });
 
   it.each([
     ['a page the gate stopped (no story script)', 'absent'],
     ['a page past the gate with no verdict', null],
   ] as const)(
-    'a press after the tab navigated to %s opens nothing and forgets the old verdict',
+    'a press after the tab navigated to %s forgets the old verdict and says there is nothing',
     async (_page, story) => {
-      const { controller, executeScript } = setup({ panelInjected: false, story });
+      const { controller } = setup({ panelInjected: false, story });
       // The verdict of the page before: a page reports only verdicts, not their absence.
       await controller.handleMessage({ type: 'verdict:report', verdict }, self());
       await controller.toggle(TAB);
-      expect(executeScript).not.toHaveBeenCalled();
       expect(await controller.verdictFor(TAB)).toBeNull();
+      expect(await controller.handleMessage({ type: 'panel:data' }, self())).toMatchObject({
+        ok: true,
+        value: { verdict: null },
+      });
     },
   );
 

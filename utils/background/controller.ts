@@ -16,6 +16,7 @@ import {
   type ToPanel,
   type ToStory,
 } from '../messages';
+import type { StoryEntry } from '../packs/catalogue';
 import type { Pack } from '../packs/types';
 import { candidatesFor, type LibrarySource } from '../recognition/library';
 import { THRESHOLDS } from '../recognition/recognize';
@@ -45,6 +46,8 @@ export interface BackgroundOptions {
   watchScope: (onChange: (scope: SiteScope) => void) => void;
   /** A pack as the panel shows it, or null when there is no such pack. */
   pack: (id: string) => Promise<Pack | null>;
+  /** The stories Backstory knows, for a page it has nothing for. */
+  stories: () => Promise<StoryEntry[]>;
 }
 
 /** The background's handlers, returned for tests. */
@@ -119,13 +122,19 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
     return null;
   };
 
-  /** Opens (or toggles) the panel in a tab with a verdict. */
+  /**
+   * Opens (or toggles) the panel in a tab. A press of the toolbar button or the keyboard command
+   * is never ignored: on a page with no verdict it opens the panel that says so. The launcher and
+   * the settings open it only where there is a verdict.
+   */
   const open = async (tabId: number, mode: 'toggle' | 'show', focus = true) => {
-    if (!(await currentVerdict(tabId))) return; // Nothing for this page: the title says so.
+    if (mode === 'show' && !(await currentVerdict(tabId))) return;
+    if (mode === 'toggle') await currentVerdict(tabId); // forgets a verdict the tab left behind
     const message: MessageOf<ToPanel> =
       mode === 'toggle' ? { type: 'panel:toggle' } : { type: 'panel:show', focus };
     // A panel just injected is closed: the toggle opens it.
-    await toPanel(tabId, message, { type: 'panel:show', focus });
+    // A page the browser keeps extensions off (its own pages, the web store) cannot show it.
+    await toPanel(tabId, message, { type: 'panel:show', focus }).catch(() => undefined);
   };
 
   const handleMessage: BackgroundController['handleMessage'] = async (raw, sender) => {
@@ -163,7 +172,10 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
         if (await verdicts.get(tabId)) await toPanel(tabId, { type: 'panel:prepare' });
         return { ok: true, value: null };
       case 'panel:data':
-        return panelData(await verdicts.get(tabId), options.pack);
+        return panelData(await verdicts.get(tabId), options);
+      case 'settings:open':
+        await browser.runtime.openOptionsPage();
+        return { ok: true, value: null };
     }
   };
 
@@ -194,9 +206,9 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
 
 async function panelData(
   verdict: Verdict | null,
-  packOf: BackgroundOptions['pack'],
+  { pack: packOf, stories }: BackgroundOptions,
 ): Promise<Result<ToBackground['panel:data']['response']>> {
-  if (!verdict) return { ok: false, error: 'no verdict for this tab' };
+  if (!verdict) return { ok: true, value: { verdict: null, stories: await stories() } };
   const pack = await packOf(verdict.packId);
   if (!pack) return { ok: false, error: `no pack "${verdict.packId}"` };
   return { ok: true, value: { verdict, pack } };

@@ -4,6 +4,7 @@
  * fast with ten thousand stories as with one. Each file is read once per worker lifetime.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
+import { isStoryList, type StoryEntry } from '../packs/catalogue';
 import type { Pack } from '../packs/types';
 import type { CompiledPack } from '../recognition/compiled';
 import {
@@ -41,6 +42,7 @@ export function packagedReader(browser: Browser): ReadPackaged {
 export function packagedData(read: ReadPackaged): {
   library: LibrarySource;
   pack: (id: string) => Promise<Pack | null>;
+  stories: () => Promise<StoryEntry[]>;
 } {
   return {
     library: {
@@ -53,5 +55,10 @@ export function packagedData(read: ReadPackaged): {
       /^[a-z0-9-]+$/.test(id)
         ? (read(LIBRARY_FILES.pack(id)) as Promise<Pack>).catch(() => null)
         : Promise.resolve(null),
+    stories: () =>
+      read(LIBRARY_FILES.catalogue).then(
+        (list) => (isStoryList(list) ? list : []),
+        () => [],
+      ),
   };
 }

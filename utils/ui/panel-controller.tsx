@@ -4,12 +4,16 @@
  */
 import { createRef, render } from 'preact';
 import type { MarksState } from '../../components/MarksControl';
-import { Panel, sectionPieces, type PanelState } from '../../components/Panel';
+import {
+  Panel,
+  sectionPieces,
+  type NothingActions,
+  type NothingPage,
+  type PanelState,
+} from '../../components/Panel';
 import { SECTIONS, type PanelActions } from '../../components/sections';
 import type { QuoteActions } from '../../components/PersonCard';
-import type { Result } from '../messages';
-import type { Pack } from '../packs/types';
-import type { Verdict } from '../recognition/verdict';
+import type { PanelData, Result } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { runInSlices } from '../slices';
 import { afterNextFrame } from './after-frame';
@@ -29,8 +33,13 @@ export type PanelSettings = Pick<Settings, 'side' | 'layout' | 'theme' | 'sectio
 export interface PanelControllerOptions {
   doc: Document;
   css: string;
-  /** Fetches the verdict and pack to show. */
-  loadData: () => Promise<Result<{ verdict: Verdict; pack: Pack }>>;
+  /** Fetches the verdict and pack to show, or the stories Backstory knows when it has none. */
+  loadData: () => Promise<Result<PanelData>>;
+  /**
+   * On a page Backstory has nothing for: the page's site, whether the reader made Backstory
+   * quiet there, and what the panel's buttons do (open the settings, turn Backstory back on).
+   */
+  nothing?: NothingActions;
   /**
    * The mention marks on the page, once they exist (for the panel's on/off switch). Without it the
    * panel has no switch; with it the switch shows from the first frame, waiting for the marks.
@@ -93,6 +102,7 @@ export function createPanelController({
   doc,
   css,
   loadData,
+  nothing,
   marks,
 }: PanelControllerOptions): PanelController {
   let shadow: ShadowHost | null = null;
@@ -137,6 +147,21 @@ export function createPanelController({
       onBrowse: () => handle.focusFirst(),
     };
   };
+
+  /** The page's site as the "nothing here" panel shows it, with what its buttons do. */
+  const nothingHere = (): NothingPage => ({
+    host: nothing?.host() ?? '',
+    quiet: nothing?.quiet() ?? false,
+    woken: false,
+    onSettings: () => nothing?.openSettings(),
+    onWake: () => {
+      void nothing?.wake().then(() => {
+        if (state.status !== 'nothing') return;
+        state = { ...state, page: { ...state.page, quiet: false, woken: true } };
+        draw();
+      });
+    },
+  });
 
   const draw = () => {
     if (!container || !shadow) return;
@@ -296,9 +321,11 @@ export function createPanelController({
     draw();
     void loadData().then(
       (result) => {
-        state = result.ok
-          ? { status: 'ready', ...result.value }
-          : { status: 'error', message: result.error };
+        state = !result.ok
+          ? { status: 'error', message: result.error }
+          : result.value.verdict
+            ? { status: 'ready', verdict: result.value.verdict, pack: result.value.pack }
+            : { status: 'nothing', stories: result.value.stories, page: nothingHere() };
         drawnPieces = 0;
         // Also when drawn ahead of the press, so it shows with its "Show in article" buttons
         // (showing it looks again, in case the page changed since).

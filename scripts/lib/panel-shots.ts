@@ -75,13 +75,19 @@ export async function sectionShots(context: ShotContext): Promise<string[]> {
   const shots: string[] = [];
   const { page, panel } = await openArticle(context);
   for (const [button, name] of SECTIONS) {
-    if (name !== 'places') {
+    if (name === 'places') {
+      // The Places map and its legend, from the section's own button.
+      await shoot(panel, join(context.out, `panel-places-${context.scheme}.png`), shots);
       await panel
         .getByRole('navigation')
         .getByRole('button', { name: button, exact: true })
         .click();
       await page.waitForTimeout(300);
+      await shoot(panel, join(context.out, `places-map-${context.scheme}.png`), shots);
+      continue;
     }
+    await panel.getByRole('navigation').getByRole('button', { name: button, exact: true }).click();
+    await page.waitForTimeout(300);
     await shoot(panel, join(context.out, `panel-${name}-${context.scheme}.png`), shots);
     if (WHOLE_PAGE.has(name)) {
       await shoot(page, join(context.out, `article-${name}-${context.scheme}.png`), shots);

@@ -14,6 +14,8 @@ import { panelDrawnInPage } from '../../scripts/lib/panel-drawn';
 import { evidenceText, pageStrings, strings, verdictHeading } from '../../utils/strings';
 import { FIXTURES, fixturePage } from '../fixtures';
 
+// Skipped only when asked (BACKSTORY_SKIP_FIREFOX=1), on a machine without Firefox ESR; `npm test`
+// and CI run it (`.ci/run` installs firefox-esr).
 const skip = process.env.BACKSTORY_SKIP_FIREFOX === '1';
 if (skip) console.warn('BACKSTORY_SKIP_FIREFOX=1: the Firefox smoke test is skipped.');
 

@@ -106,6 +106,20 @@ export function claimsOf(pack: PackInput): { path: string; claim: Claim }[] {
   return claims.map((claim) => ({ path: claim.path, claim }));
 }
 
+/**
+ * The words that support an item: its own evidence, then that of the timeline events it cites
+ * for the same dates (`events`). The checker and the panel both use this one rule.
+ */
+export function supportingEvidence(
+  item: { evidence?: Evidence[] | undefined; events?: string[] | undefined },
+  timeline: PackInput['timeline'],
+): Evidence[] {
+  const cited = (item.events ?? []).flatMap(
+    (id) => timeline.find((event) => event.id === id)?.evidence ?? [],
+  );
+  return [...(item.evidence ?? []), ...cited];
+}
+
 /** What `claim` states: its date fields and the dates and numbers of its words. */
 export function statedBy(claim: Claim): { dates: DateFact[]; numbers: number[] } {
   const words = claim.text.map(factsIn);
@@ -124,16 +138,10 @@ export function statedBy(claim: Claim): { dates: DateFact[]; numbers: number[] }
  */
 export function evidenceProblems(pack: PackInput): PackProblem[] {
   const problems: PackProblem[] = [];
-  const events = new Map(pack.timeline.map((event) => [event.id, event]));
   for (const { path, claim } of claimsOf(pack)) {
     const stated = statedBy(claim);
     if (claim.onlyIfStated && stated.dates.length + stated.numbers.length === 0) continue;
-    const own = claim.evidence ?? [];
-    const all = [
-      ...own,
-      ...(claim.alsoSupportedBy ?? []),
-      ...(claim.events ?? []).flatMap((id) => events.get(id)?.evidence ?? []),
-    ];
+    const all = [...supportingEvidence(claim, pack.timeline), ...(claim.alsoSupportedBy ?? [])];
     if (all.length === 0) {
       problems.push({
         path,

@@ -12,7 +12,7 @@ import {
   type Source,
 } from './schema';
 import type { Pack } from './types';
-import { claimsOf } from './claims';
+import { claimsOf, supportingEvidence } from './claims';
 
 /** One thing wrong with a pack, with where it is. */
 export interface PackProblem {
@@ -206,7 +206,6 @@ function resolve(pack: PackInput): Pack {
   const sources = new Map(pack.sources.map((source) => [source.id, source]));
   const lookup = (refs: readonly string[]): Source[] =>
     refs.map((ref) => sources.get(ref)).filter((source): source is Source => source !== undefined);
-  const eventEvidence = new Map(pack.timeline.map((event) => [event.id, event.evidence ?? []]));
   // An item's own evidence, then that of the timeline events it cites for the same dates.
   const sourced = <
     T extends {
@@ -217,10 +216,7 @@ function resolve(pack: PackInput): Pack {
   >(
     item: T,
   ) => {
-    const quoted = [
-      ...(item.evidence ?? []),
-      ...(item.events ?? []).flatMap((id) => eventEvidence.get(id) ?? []),
-    ];
+    const quoted = supportingEvidence(item, pack.timeline);
     const seen = new Set<string>();
     return {
       ...item,

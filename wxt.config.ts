@@ -60,8 +60,11 @@ export default defineConfig({
         ? "script-src 'self'; object-src 'self'; connect-src 'self'"
         : { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'" },
     action: { default_title: 'Backstory: nothing for this page' },
+    // The keyboard command is the toolbar button's own (`_execute_action`, Firefox MV2's
+    // `_execute_browser_action`), so it does what a press does in either place the panel opens:
+    // the browser opens its side panel itself, within the key press's user gesture.
     commands: {
-      'toggle-panel': {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+B' },
         description: 'Open or close the Backstory panel',
       },

@@ -37,6 +37,13 @@ export function Options({ settings, onChange }: OptionsProps) {
 
       <fieldset>
         <legend>{text.panel.legend}</legend>
+        <Radios<Choice<'panelIn'>>
+          name="panel-in"
+          label={text.panel.panelIn}
+          value={settings.panelIn}
+          options={text.panel.panelIns}
+          onChange={(panelIn) => save({ panelIn })}
+        />
         <Radios<Choice<'side'>>
           name="side"
           label={text.panel.side}

@@ -43,6 +43,13 @@ export interface PanelProps {
   actions?: PanelActions;
   /** The marks in the article, once they exist. */
   marks?: MarksState | null;
+  /** Why the page's own features (Show in article, the marks) cannot work now, if so. */
+  notice?: string | null;
+  /**
+   * The panel is a page of its own (the browser's side panel): its main landmark, with the
+   * brand as the page's first-level heading. On a page it is a complementary landmark.
+   */
+  standalone?: boolean;
   /**
    * How many pieces of the shown sections are drawn (all when left out; see `sectionPieces`). The
    * controller draws the first with the data and one more after each frame, so no task of
@@ -60,16 +67,29 @@ export function Panel({
   sections = {},
   actions = {},
   marks,
+  notice = null,
+  standalone = false,
   drawn = Infinity,
 }: PanelProps) {
-  return (
-    <aside class="panel" role="complementary" aria-label={strings.brand}>
+  const brand = (
+    <>
+      <span class="mark" aria-hidden="true">
+        B
+      </span>
+      {strings.brand}
+    </>
+  );
+  const body = (
+    <>
       <div class="bar">
         <span class="handle" aria-hidden="true" />
-        <span class="brand" aria-hidden="true">
-          <span class="mark">B</span>
-          {strings.brand}
-        </span>
+        {standalone ? (
+          <h1 class="brand">{brand}</h1>
+        ) : (
+          <span class="brand" aria-hidden="true">
+            {brand}
+          </span>
+        )}
         <button
           type="button"
           class="close"
@@ -80,6 +100,11 @@ export function Panel({
           <span aria-hidden="true">×</span>
         </button>
       </div>
+      {notice && (
+        <p class="status notice" role="status">
+          {notice}
+        </p>
+      )}
       {state.status === 'loading' && <p class="status">{strings.loading}</p>}
       {state.status === 'error' && (
         <p class="status error" role="alert">
@@ -101,6 +126,15 @@ export function Panel({
           drawn={drawn}
         />
       )}
+    </>
+  );
+  return standalone ? (
+    <main class="panel" aria-label={strings.brand}>
+      {body}
+    </main>
+  ) : (
+    <aside class="panel" role="complementary" aria-label={strings.brand}>
+      {body}
     </aside>
   );
 }

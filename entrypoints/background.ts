@@ -8,7 +8,7 @@ export default defineBackground(() => {
   startBackground({
     browser,
     ...packagedData(packagedReader(browser)),
-    scope: loadSettings,
-    watchScope: (onChange) => void watchSettings(onChange),
+    settings: loadSettings,
+    watchSettings: (onChange) => void watchSettings(onChange),
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The one message protocol between the page side (content scripts) and the extension side
- * (background). One map per direction; every message is checked on arrival and accepted only
- * from this extension itself. Results are `{ ok: true, value } | { ok: false, error }`.
+ * (background, and the browser's side panel). One map per direction; every message is checked on
+ * arrival and accepted only from this extension itself. Results are
+ * `{ ok: true, value } | { ok: false, error }`.
  */
 import type { StoryEntry } from './packs/catalogue';
 import type { Pack } from './packs/types';
@@ -34,7 +35,7 @@ export interface ToBackground {
    * Open the panel in this tab: the launcher was pressed, or (`auto`) the reader's settings open
    * it by itself, which leaves the reader's focus where it is.
    */
-  'panel:open': { request: { auto?: boolean }; response: null };
+  'panel:open': { request: { auto?: boolean; sidePanel?: boolean }; response: null };
   /**
    * The page is idle and has a verdict, and the panel will not open by itself: draw it hidden now,
    * so the reader's first press only shows it.
@@ -42,15 +43,58 @@ export interface ToBackground {
   'panel:prepare': { request: Record<never, never>; response: null };
   /**
    * The panel asks what to show: this tab's verdict and its pack, or, on a page Backstory has
-   * nothing for (the reader pressed the toolbar button there), the stories it knows.
+   * nothing for (the reader pressed the toolbar button there), the stories it knows. The side
+   * panel, an extension page in no tab, names the tab it shows (`tabId`); a content script's
+   * `tabId` is ignored (its own tab is used).
    */
-  'panel:data': { request: Record<never, never>; response: PanelData };
+  'panel:data': { request: { tabId?: number }; response: PanelData };
+  /**
+   * The side panel asks the page in a tab to do something (find or show a quote, the marks): the
+   * background gives it to the tab's panel script, injecting that first where it is missing.
+   */
+  'panel:page': { request: { tabId: number; message: MessageOf<ToPage> }; response: unknown };
   /** Open Backstory's settings page (a content script cannot). */
   'settings:open': { request: Record<never, never>; response: null };
 }
 
 /** What the panel shows: a story's background, or the stories Backstory knows. */
 export type PanelData = { verdict: Verdict; pack: Pack } | { verdict: null; stories: StoryEntry[] };
+
+/**
+ * What the side panel asks of the page in its tab (through the background, `panel:page`); the
+ * panel on the page does the same work itself.
+ */
+export interface ToPage {
+  /** Which of the article's quotes are on the page now. */
+  'page:quotes': { request: { quotes: string[] }; response: { found: string[] } };
+  /** Scroll the page to a quote and highlight it. */
+  'page:quote': { request: { quote: string }; response: { found: boolean } };
+  /** Take the quote's highlight off the page. */
+  'page:clear': { request: Record<never, never>; response: null };
+  /**
+   * The marks of the story's people and places in the article: their state, after switching them
+   * on or off (`enabled`) or moving focus to the first (`browse`). `count` is null while the page
+   * is still being marked.
+   */
+  'page:marks': {
+    request: { enabled?: boolean; browse?: boolean };
+    response: MarksReport;
+  };
+}
+
+/** The marks' state as the page reports it to the side panel. */
+export interface MarksReport {
+  enabled: boolean;
+  count: number | null;
+}
+
+/** What a tab's panel script tells the side panel showing that tab (a broadcast). */
+export interface ToSidePanel {
+  /** The reader pressed a mark in the article: show that place's or person's card. */
+  'side:entity': { request: { kind: 'place' | 'person'; id: string }; response: null };
+  /** The marks changed (the page was marked, or they were switched on the page). */
+  'side:marks': { request: MarksReport; response: null };
+}
 
 /** Messages the background sends to a tab's story script (on pages past the gate). */
 export interface ToStory {
@@ -92,11 +136,23 @@ export function parseToBackground(message: unknown): MessageOf<ToBackground> | n
         ? { type: 'verdict:report', verdict: message.verdict }
         : null;
     case 'panel:open':
-      return { type: 'panel:open', auto: message.auto === true };
+      return {
+        type: 'panel:open',
+        auto: message.auto === true,
+        sidePanel: message.sidePanel === true,
+      };
     case 'panel:prepare':
       return { type: 'panel:prepare' };
     case 'panel:data':
-      return { type: 'panel:data' };
+      return isTabId(message.tabId)
+        ? { type: 'panel:data', tabId: message.tabId }
+        : { type: 'panel:data' };
+    case 'panel:page': {
+      const request = parseToPage(message.message);
+      return isTabId(message.tabId) && request
+        ? { type: 'panel:page', tabId: message.tabId, message: request }
+        : null;
+    }
     case 'settings:open':
       return { type: 'settings:open' };
     default:
@@ -119,12 +175,89 @@ export function parseToPanel(message: unknown): MessageOf<ToPanel> | null {
   return null;
 }
 
+/** A request of the side panel to a page, checked for shape. */
+export function parseToPage(message: unknown): MessageOf<ToPage> | null {
+  if (!isRecord(message)) return null;
+  switch (message.type) {
+    case 'page:quotes':
+      return isTextList(message.quotes) ? { type: 'page:quotes', quotes: message.quotes } : null;
+    case 'page:quote':
+      return isText(message.quote) ? { type: 'page:quote', quote: message.quote } : null;
+    case 'page:clear':
+      return { type: 'page:clear' };
+    case 'page:marks':
+      return {
+        type: 'page:marks',
+        ...(typeof message.enabled === 'boolean' && { enabled: message.enabled }),
+        ...(message.browse === true && { browse: true }),
+      };
+    default:
+      return null;
+  }
+}
+
+/** A page script's message to the side panel, checked for shape. */
+export function parseToSidePanel(message: unknown): MessageOf<ToSidePanel> | null {
+  if (!isRecord(message)) return null;
+  if (message.type === 'side:entity') {
+    return (message.kind === 'place' || message.kind === 'person') && isText(message.id)
+      ? { type: 'side:entity', kind: message.kind, id: message.id }
+      : null;
+  }
+  if (message.type === 'side:marks') {
+    return isMarksReport(message)
+      ? { type: 'side:marks', enabled: message.enabled, count: message.count }
+      : null;
+  }
+  return null;
+}
+
+/** Whether `value` is the marks' state as a page reports it. */
+export function isMarksReport(value: unknown): value is MarksReport {
+  return (
+    isRecord(value) &&
+    typeof value.enabled === 'boolean' &&
+    (value.count === null ||
+      (typeof value.count === 'number' && Number.isInteger(value.count) && value.count >= 0))
+  );
+}
+
 /** True when a message comes from this extension's own scripts (not a page or another extension). */
 export function isFromThisExtension(
   sender: { id?: string | undefined },
   extensionId: string,
 ): boolean {
   return sender.id === extensionId;
+}
+
+/**
+ * True when a message comes from one of this extension's own pages (the side panel, the
+ * settings), not from a content script: a content script's sender is the page it runs in, and no
+ * content script runs in an extension page. `extensionOrigin` ends with "/".
+ */
+export function isFromExtensionPage(
+  sender: { id?: string | undefined; url?: string | undefined },
+  extensionId: string,
+  extensionOrigin: string,
+): boolean {
+  return (
+    sender.id === extensionId &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(extensionOrigin)
+  );
+}
+
+function isTabId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** A quote or an id: a non-empty string of reasonable length. */
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 2_048;
+}
+
+function isTextList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= 500 && value.every(isText);
 }
 
 /** A short list of short strings (address keys or name forms), as the page gate sends them. */

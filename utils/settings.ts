@@ -26,7 +26,12 @@ export type SectionId = (typeof SECTION_IDS)[number];
 export interface Settings extends SiteScope {
   /** Open the panel by itself on pages with each verdict. */
   autoOpen: { article: boolean; version: boolean; related: boolean };
-  /** Which edge of the window the panel sits at. */
+  /**
+   * Where the panel opens: over the page (in its own layer on the page), or in the browser's side
+   * panel (Chrome's side panel, Firefox's sidebar), beside the page and out of its reach.
+   */
+  panelIn: 'page' | 'side-panel';
+  /** Which edge of the window the panel sits at (over the page). */
   side: 'right' | 'left';
   /** Cover the page edge, or push the page aside. */
   layout: 'overlay' | 'push';
@@ -40,6 +45,7 @@ export interface Settings extends SiteScope {
 /** The defaults (SPEC §2: open automatically for article and version, not for related). */
 export const DEFAULT_SETTINGS: Settings = {
   autoOpen: { article: true, version: true, related: false },
+  panelIn: 'page',
   side: 'right',
   layout: 'overlay',
   marks: true,
@@ -68,6 +74,7 @@ const Sites = v.pipe(v.array(Site), v.maxLength(MAX_SITES));
 /** One schema per top-level key, so each key is kept or defaulted on its own. */
 const KEY_SCHEMAS: { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]> } = {
   autoOpen: v.strictObject({ article: v.boolean(), version: v.boolean(), related: v.boolean() }),
+  panelIn: v.picklist(['page', 'side-panel']),
   side: v.picklist(['right', 'left']),
   layout: v.picklist(['overlay', 'push']),
   marks: v.boolean(),

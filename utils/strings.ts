@@ -203,9 +203,14 @@ export const optionsStrings = {
   },
   panel: {
     legend: 'Panel',
-    side: 'Side of the window',
+    panelIn: 'Where the panel opens',
+    panelIns: {
+      page: 'Over the page',
+      'side-panel': 'In the browser’s side panel (beside the page, out of its reach)',
+    },
+    side: 'Side of the window (over the page)',
     sides: { right: 'Right', left: 'Left' },
-    layout: 'Layout',
+    layout: 'Layout (over the page)',
     layouts: { overlay: 'Over the page edge', push: 'Push the page aside' },
     theme: 'Theme',
     themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
@@ -231,6 +236,9 @@ export const optionsStrings = {
  * carry them.
  */
 export const pageStrings = {
+  /** The side panel, when the page in its tab does not answer. */
+  pageUnreachable:
+    'The page in this tab is not answering (it may still be loading, or be one Backstory cannot reach), so Show in article and the marks are off for now.',
   showInArticle: 'Show in article',
   showInArticleLabel: (quote: string) => `Show in article: ${quote}`,
   quoteShown: 'Highlighted in the article.',

@@ -8,6 +8,7 @@ import { recognizerMatches } from '../../utils/background/registration';
 import { SITE, type SiteScope } from '../../utils/site-scope';
 import type { Looks } from '../../utils/page/recognizer';
 import { evaluateInExtensionWorld } from './isolated-world';
+import { attachToSidePanel, type SidePanelSession } from './side-panel';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,6 +52,10 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** Presses the toolbar button for the tab showing `page` (a real action click, via CDP). */
   clickToolbarButton(page: Page): Promise<void>;
+  /** Waits for the browser's side panel to open and attaches to it (see `side-panel.ts`). */
+  sidePanel(timeoutMs?: number): Promise<SidePanelSession>;
+  /** The browser's id of the tab showing `page`. */
+  tabIdOf(page: Page): Promise<number>;
   /** The toolbar button's title and badge for the tab showing `page`. */
   actionState(page: Page): Promise<{ title: string; badge: string }>;
   /**
@@ -135,6 +140,12 @@ export async function launchWithExtension(
         'Extensions.triggerAction' as never,
         { id: extensionId, targetId: target.targetId } as never,
       );
+    },
+    sidePanel: (timeoutMs) => attachToSidePanel(browserSession, extensionId, timeoutMs),
+    async tabIdOf(page) {
+      const id = await tabId(page);
+      if (id === undefined) throw new Error(`no tab shows ${page.url()}`);
+      return id;
     },
     async actionState(page) {
       await page.bringToFront();

@@ -43,11 +43,21 @@ export function proxyPrefs(proxyPort: number): Record<string, unknown> {
   };
 }
 
+/** The add-on id in the Firefox build's manifest (`wxt.config.ts`). */
+const ADDON_ID = 'backstory@backstory.invalid';
+/**
+ * The extension's address in this test browser: Firefox gives each installed extension a random
+ * `moz-extension://` host, unless its preferences name one (`extensions.webextensions.uuids`).
+ */
+const EXTENSION_HOST = '0b5a1d6e-3c1f-4d2a-9e7b-5f4c3a2b1d0e';
+
 /** Firefox with Backstory installed. */
 export interface FirefoxWithExtension {
   browser: Browser;
   /** The add-on id Firefox reports for the installed extension. */
   extensionId: string;
+  /** The address of one of the extension's pages (`sidepanel.html`). */
+  extensionUrl(path: string): string;
   close(): Promise<void>;
 }
 
@@ -69,11 +79,22 @@ export async function launchFirefoxWithExtension(options: {
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless: true,
-    extraPrefsFirefox: proxyPrefs(options.proxyPort),
+    // Lets the tests open the extension's own pages (its sidebar page) in a tab: WebDriver BiDi
+    // refuses `moz-extension://` addresses without it.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      ...proxyPrefs(options.proxyPort),
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_HOST }),
+    },
   });
   try {
     const extensionId = await browser.installExtension(FIREFOX_EXTENSION_DIR);
-    return { browser, extensionId, close: () => browser.close() };
+    return {
+      browser,
+      extensionId,
+      extensionUrl: (path) => `moz-extension://${EXTENSION_HOST}/${path.replace(/^\//, '')}`,
+      close: () => browser.close(),
+    };
   } catch (error) {
     await browser.close();
     throw error;

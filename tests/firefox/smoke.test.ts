@@ -181,6 +181,38 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
     expect(await textOf(panel)).toContain(verdictHeading('related'));
   });
 
+  test('the sidebar page shows the article’s tab: the same panel, beside the page', async () => {
+    const article = await open(ARTICLE.url);
+    await waitForRole(article, 'button', strings.launcherLabel('article'));
+    // Firefox's sidebar is this page; bound to the article's tab (its id asked of the browser
+    // from the extension's own page), as the sidebar is to the active tab.
+    const sidebar = await firefox.browser.newPage();
+    // BiDi reports no load event for an extension page: go, then wait for what it draws.
+    const visit = (path: string) =>
+      sidebar.goto(firefox.extensionUrl(path), { waitUntil: [], timeout: 5_000 }).catch(() => {});
+    await visit('sidepanel.html');
+    await vi.waitFor(() => sidebar.waitForSelector('main'), { timeout: 15_000 });
+    const tabId = await sidebar.evaluate(async (url) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const tabs = await api.tabs.query({});
+      return tabs.find((tab) => tab.url === url)?.id;
+    }, article.url());
+    expect(tabId).toBeTypeOf('number');
+    await visit(`sidepanel.html?tab=${tabId}`);
+    const panel = await vi.waitFor(
+      async () => {
+        const found = await sidebar.$(`::-p-aria([role="main"][name="${strings.brand}"])`);
+        if (!found) throw new Error('no panel in the sidebar page');
+        const text = await textOf(found);
+        if (!text.includes(verdictHeading('article'))) throw new Error(`not the article: ${text}`);
+        return found;
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    const found = await panel.$(`::-p-aria([role="heading"][name="${strings.sections.places}"])`);
+    expect(found).not.toBeNull();
+  });
+
   test('an unrelated page gets nothing', async () => {
     const unrelated = await open(UNRELATED.url);
     // Nothing shows on a page that was not looked at either: wait until the article, loaded

@@ -2,13 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storyEntry } from '../../utils/packs/catalogue';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
-import {
-  PANEL_SCRIPT,
-  startBackground,
-  STORY_SCRIPT,
-  TOGGLE_COMMAND,
-} from '../../utils/background/controller';
+import { PANEL_SCRIPT, startBackground, STORY_SCRIPT } from '../../utils/background/controller';
 import { RECOGNIZER_ID, recognizerMatches } from '../../utils/background/registration';
+import type { BackgroundSettings } from '../../utils/background/controller';
 import type { Verdict } from '../../utils/recognition/verdict';
 import type { SiteScope } from '../../utils/site-scope';
 import { realLibrary, addressVerdict } from './helpers';
@@ -26,14 +22,19 @@ const self = () => ({ id: fakeBrowser.runtime.id, tab: { id: TAB } });
 function setup({
   panelInjected,
   story = verdict,
+  panelIn = 'page',
+  restricted = false,
 }: {
   panelInjected: boolean;
   story?: Verdict | null | 'absent';
+  /** Where the reader chose the panel to open. */
+  panelIn?: 'page' | 'side-panel';
+  /** The tab shows a page no extension may script (the browser's own pages, a web store). */
+  restricted?: boolean;
 }) {
   fakeBrowser.reset();
   let injected = panelInjected;
   let storyVerdict = story === 'absent' ? undefined : story;
-  const commandListeners: ((command: string, tab?: { id?: number }) => void)[] = [];
   // What reached a panel script (a message to a tab without one fails).
   const delivered: { type: string }[] = [];
   const sendMessage = vi.fn(async (_tabId: number, message: { type: string }) => {
@@ -50,6 +51,7 @@ function setup({
   // Injecting takes a while, as it does in a browser.
   const executeScript = vi.fn(async ({ files }: { files: string[] }) => {
     await new Promise((done) => setTimeout(done, 5));
+    if (restricted) throw new Error('Cannot access contents of the page.');
     if (files.includes(PANEL_SCRIPT)) injected = true;
     if (files.includes(STORY_SCRIPT)) storyVerdict = null;
     return [];
@@ -71,39 +73,36 @@ function setup({
       registered = registered.filter((script) => !ids.includes(script.id));
     }),
   };
-  let scopeListener: ((scope: SiteScope) => void) | null = null;
+  let settingsListener: ((settings: BackgroundSettings) => void) | null = null;
+  // Chrome's side panel: what the browser was told, and whether it lets one open.
+  const sidePanel = {
+    setPanelBehavior: vi.fn(async (_behavior: { openPanelOnActionClick: boolean }) => {}),
+    open: vi.fn(async (_options: { windowId: number }) => {}),
+  };
   // The tabs open in the browser (the fake one starts with none).
   const openTabs = new Set([TAB]);
   const query = vi.fn(async () => [...openTabs].map((id) => ({ id })));
   const browser = fakeBrowser as unknown as WxtBrowser;
   Object.assign(browser.tabs, { sendMessage, query });
-  Object.assign(browser, {
-    scripting,
-    commands: {
-      onCommand: {
-        addListener: (fn: (typeof commandListeners)[number]) => commandListeners.push(fn),
-      },
-    },
-  });
+  // (`resetState`: the fake browser resets every API it holds between tests.)
+  Object.assign(browser, { scripting, sidePanel: { ...sidePanel, resetState: () => {} } });
   const controller = startBackground({
     browser,
     library: source,
     pack: (id) => Promise.resolve(id === pack.id ? pack : null),
     stories: () => Promise.resolve([storyEntry(pack)]),
-    scope: () => Promise.resolve(EVERYWHERE),
-    watchScope: (onChange) => (scopeListener = onChange),
+    settings: () => Promise.resolve({ ...EVERYWHERE, panelIn }),
+    watchSettings: (onChange) => (settingsListener = onChange),
   });
-  const pressCommand = (command: string) =>
-    commandListeners.forEach((listener) => listener(command, { id: TAB }));
-  const changeScope = (scope: SiteScope) => scopeListener?.(scope);
+  const changeSettings = (settings: BackgroundSettings) => settingsListener?.(settings);
   const registeredNow = () => registered;
   return {
     controller,
     sendMessage,
     executeScript,
-    pressCommand,
     delivered,
-    changeScope,
+    changeSettings,
+    sidePanel,
     registeredNow,
     openTabs,
   };
@@ -202,12 +201,117 @@ describe('background', () => {
     expect(sendMessage).not.toHaveBeenCalled();
   });
 
-  it('the keyboard command takes the same path as the toolbar button', async () => {
-    const { controller, executeScript, pressCommand } = setup({ panelInjected: false });
+  it('a toolbar press (or its keyboard command) on a page with a verdict opens the panel there', async () => {
+    const { controller, executeScript } = setup({ panelInjected: false });
     await controller.handleMessage({ type: 'verdict:report', verdict }, self());
-    pressCommand('something-else');
-    pressCommand(TOGGLE_COMMAND);
+    await fakeBrowser.action.onClicked.trigger({ id: TAB } as never, undefined as never);
     await vi.waitFor(() => expect(executeScript).toHaveBeenCalledTimes(1));
+  });
+
+  describe('in the browser’s side panel', () => {
+    const sidePanelPage = () => ({
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/sidepanel.html'),
+    });
+    const launcherPress = { type: 'panel:open', sidePanel: true } as const;
+    const inWindow = () => ({ id: fakeBrowser.runtime.id, tab: { id: TAB, windowId: 3 } });
+
+    it('Chrome opens its side panel on a press only while the reader chose it', async () => {
+      const { sidePanel, changeSettings } = setup({ panelInjected: false, panelIn: 'side-panel' });
+      await vi.waitFor(() =>
+        expect(sidePanel.setPanelBehavior).toHaveBeenLastCalledWith({
+          openPanelOnActionClick: true,
+        }),
+      );
+      changeSettings({ ...EVERYWHERE, panelIn: 'page' });
+      expect(sidePanel.setPanelBehavior).toHaveBeenLastCalledWith({
+        openPanelOnActionClick: false,
+      });
+    });
+
+    it('the launcher opens it in the reader’s gesture, before anything is awaited', async () => {
+      const { controller, sidePanel, executeScript } = setup({
+        panelInjected: false,
+        panelIn: 'side-panel',
+      });
+      await controller.handleMessage({ type: 'verdict:report', verdict }, self());
+      const handled = controller.handleMessage(launcherPress, inWindow());
+      expect(sidePanel.open).toHaveBeenCalledWith({ windowId: 3 });
+      await handled;
+      expect(executeScript).not.toHaveBeenCalled();
+    });
+
+    it('opens the panel on the page where the browser refuses the side panel', async () => {
+      const { controller, sidePanel, executeScript } = setup({
+        panelInjected: false,
+        panelIn: 'side-panel',
+      });
+      sidePanel.open.mockRejectedValueOnce(new Error('may only be called in a user gesture'));
+      await controller.handleMessage({ type: 'verdict:report', verdict }, self());
+      await controller.handleMessage(launcherPress, inWindow());
+      expect(executeScript).toHaveBeenCalledWith({
+        target: { tabId: TAB, frameIds: [0] },
+        files: [PANEL_SCRIPT],
+      });
+    });
+
+    it('Firefox: a toolbar press toggles the sidebar', async () => {
+      const { executeScript } = setup({ panelInjected: false, panelIn: 'side-panel' });
+      const sidebarAction = { open: vi.fn(async () => {}), toggle: vi.fn(async () => {}) };
+      // Firefox has a sidebar, and no `sidePanel`.
+      const firefox = fakeBrowser as unknown as Record<string, unknown>;
+      delete firefox.sidePanel;
+      firefox.sidebarAction = { ...sidebarAction, resetState: () => {} };
+      // The settings are read when the background starts.
+      await new Promise((done) => setTimeout(done, 0));
+      await fakeBrowser.action.onClicked.trigger(
+        { id: TAB, windowId: 3 } as never,
+        undefined as never,
+      );
+      expect(sidebarAction.toggle).toHaveBeenCalledTimes(1);
+      expect(executeScript).not.toHaveBeenCalled();
+      delete firefox.sidebarAction;
+    });
+
+    it('gives the side panel the data of the tab it names; a content script gets its own', async () => {
+      const { controller } = setup({ panelInjected: false, panelIn: 'side-panel' });
+      await controller.handleMessage({ type: 'verdict:report', verdict }, self());
+      expect(
+        await controller.handleMessage({ type: 'panel:data', tabId: TAB }, sidePanelPage()),
+      ).toMatchObject({ ok: true, value: { verdict, pack: { id: pack.id } } });
+      expect(
+        await controller.handleMessage({ type: 'panel:data', tabId: 99 }, sidePanelPage()),
+      ).toMatchObject({ ok: true, value: { verdict: null } });
+      // A page cannot ask for another tab's verdict.
+      expect(
+        await controller.handleMessage({ type: 'panel:data', tabId: 99 }, self()),
+      ).toMatchObject({ ok: true, value: { verdict } });
+    });
+
+    it('carries its requests to the page, injecting the panel script where it is missing', async () => {
+      const { controller, executeScript, delivered } = setup({ panelInjected: false });
+      const request = { type: 'page:quotes', quotes: ['a quote'] };
+      const reply = await controller.handleMessage(
+        { type: 'panel:page', tabId: TAB, message: request },
+        sidePanelPage(),
+      );
+      expect(reply).toMatchObject({ ok: true });
+      expect(executeScript).toHaveBeenCalledTimes(1);
+      expect(delivered).toEqual([request]);
+      // Only the side panel may: a page cannot reach another tab through the background.
+      expect(
+        await controller.handleMessage({ type: 'panel:page', tabId: 1, message: request }, self()),
+      ).toEqual({ ok: false, error: 'malformed message' });
+    });
+
+    it('says so when the page in the tab cannot be reached', async () => {
+      const { controller } = setup({ panelInjected: false, restricted: true });
+      const reply = await controller.handleMessage(
+        { type: 'panel:page', tabId: TAB, message: { type: 'page:clear' } },
+        sidePanelPage(),
+      );
+      expect(reply).toEqual({ ok: false, error: 'the page in this tab cannot be reached' });
+    });
   });
 
   it('a press on a page without a verdict opens the panel that lists the stories it knows', async () => {
@@ -294,21 +398,21 @@ describe('background', () => {
   });
 
   it('registers the script on every page when installed, where the settings say', async () => {
-    const { changeScope, registeredNow } = setup({ panelInjected: false });
+    const { changeSettings, registeredNow } = setup({ panelInjected: false });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await vi.waitFor(() =>
       expect(registeredNow()).toEqual([
         expect.objectContaining({ id: RECOGNIZER_ID, matches: ['http://*/*', 'https://*/*'] }),
       ]),
     );
-    changeScope({ ...EVERYWHERE, quietSites: ['example.com'] });
+    changeSettings({ ...EVERYWHERE, panelIn: 'page', quietSites: ['example.com'] });
     await vi.waitFor(() =>
       expect(registeredNow()[0]?.excludeMatches).toEqual([
         '*://example.com/*',
         '*://*.example.com/*',
       ]),
     );
-    changeScope({ scope: 'listed', onlySites: [], quietSites: [] });
+    changeSettings({ scope: 'listed', onlySites: [], quietSites: [], panelIn: 'page' });
     await vi.waitFor(() => expect(registeredNow()).toEqual([]));
   });
 

@@ -1,18 +1,22 @@
 /**
  * The extension side: checks the pages the page gate lets through against the library, keeps
- * each tab's verdict, shows it on the toolbar button (badge and title), and opens or closes the
- * panel on a toolbar click, the keyboard command or the launcher. It hears from a page only when
+ * each tab's verdict, shows it on the toolbar button (badge and title), opens or closes the
+ * panel on a toolbar click, the keyboard command or the launcher (on the page, or in the
+ * browser's side panel where the reader chose it), and carries the side panel's requests to the
+ * page in its tab. It hears from a page only when
  * the page may carry a story, so most pages never wake it. The browser API and the library are
  * parameters so unit tests run it against WXT's fake browser and data in memory.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import {
+  isFromExtensionPage,
   isFromThisExtension,
   isVerdict,
   parseToBackground,
   type MessageOf,
   type Result,
   type ToBackground,
+  type ToPage,
   type ToPanel,
   type ToStory,
 } from '../messages';
@@ -21,13 +25,12 @@ import type { Pack } from '../packs/types';
 import { candidatesFor, type LibrarySource } from '../recognition/library';
 import { THRESHOLDS } from '../recognition/recognize';
 import type { Verdict } from '../recognition/verdict';
+import type { Settings } from '../settings';
 import type { SiteScope } from '../site-scope';
 import { tabOfVerdictKey, verdictKey } from '../storage-keys';
 import { syncRecognizer } from './registration';
 import { actionTitle, badgeText } from '../strings';
 
-/** The command id declared in `wxt.config.ts`. */
-export const TOGGLE_COMMAND = 'toggle-panel';
 /** The panel script, injected on demand into a tab that has a verdict. */
 export const PANEL_SCRIPT = '/content-scripts/panel.js';
 /** The story script (engine, launcher), injected into a tab whose page may carry a story. */
@@ -40,38 +43,75 @@ export interface BackgroundOptions {
   browser: Browser;
   /** Every story's recognition data (packaged files; memory in tests). */
   library: LibrarySource;
-  /** The reader's choice of sites, now. */
-  scope: () => Promise<SiteScope>;
-  /** Calls back with the reader's choice of sites whenever the settings change. */
-  watchScope: (onChange: (scope: SiteScope) => void) => void;
+  /** The reader's settings the background acts on (sites, where the panel opens), now. */
+  settings: () => Promise<BackgroundSettings>;
+  /** Calls back with those settings whenever they change. */
+  watchSettings: (onChange: (settings: BackgroundSettings) => void) => void;
   /** A pack as the panel shows it, or null when there is no such pack. */
   pack: (id: string) => Promise<Pack | null>;
   /** The stories Backstory knows, for a page it has nothing for. */
   stories: () => Promise<StoryEntry[]>;
 }
 
+/** What the background needs of the reader's settings. */
+export type BackgroundSettings = SiteScope & Pick<Settings, 'panelIn'>;
+
 /** The background's handlers, returned for tests. */
 export interface BackgroundController {
   /** Opens or closes the panel in a tab (toolbar click, keyboard command). */
   toggle(tabId: number): Promise<void>;
   /** Handles a message from a content script. */
-  handleMessage(
-    message: unknown,
-    sender: { id?: string; tab?: { id?: number } },
-  ): Promise<Result<unknown>>;
+  handleMessage(message: unknown, sender: Sender): Promise<Result<unknown>>;
   /** The verdict last reported for a tab. */
   verdictFor(tabId: number): Promise<Verdict | null>;
 }
 
-/** Starts the background: listeners for messages, the toolbar button, the command and tab closes. */
+/** Firefox's sidebar (its side panel), which Chrome's types do not have. */
+interface SidebarAction {
+  open(): Promise<void>;
+  toggle(): Promise<void>;
+}
+
+/** Who sent a message: a content script (its tab), or an extension page (its address). */
+interface Sender {
+  id?: string | undefined;
+  url?: string | undefined;
+  tab?: { id?: number | undefined; windowId?: number | undefined } | undefined;
+}
+
+/** Starts the background: listeners for messages and the toolbar button (and its command). */
 export function startBackground(options: BackgroundOptions): BackgroundController {
   const { browser, library } = options;
   const verdicts = createVerdictStore(browser);
   // Firefox's MV2 build has `browserAction`, Chrome's MV3 build `action`: the same API.
   const action = browser.action ?? browser.browserAction;
 
-  const sendToPanel = (tabId: number, message: MessageOf<ToPanel>) =>
-    browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<Result<{ open: boolean }>>;
+  const sendToPanel = (tabId: number, message: MessageOf<ToPanel> | MessageOf<ToPage>) =>
+    browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<Result<unknown>>;
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  // Where the reader wants the panel, once the settings are read (null until then). Chrome opens
+  // its side panel by itself on a press once told to (`setPanelBehavior`, kept by the browser);
+  // Firefox's sidebar and a launcher press are opened here, at once: the browser allows it only
+  // while the reader's gesture lasts, not after awaiting anything.
+  let panelIn: Settings['panelIn'] | null = null;
+  const applyPanelIn = (place: Settings['panelIn']) => {
+    panelIn = place;
+    browser.sidePanel
+      ?.setPanelBehavior({ openPanelOnActionClick: place === 'side-panel' })
+      .catch((error: unknown) => console.warn('Backstory: side panel behaviour not set', error));
+  };
+  /**
+   * Opens the browser's side panel for the window of `tab` (Firefox: toggles its sidebar when
+   * `toggle`); null where the browser has none. Call it in the reader's gesture, before any await.
+   */
+  const openSidePanel = (tab: Sender['tab'], toggle = false): Promise<void> | null => {
+    if (browser.sidePanel?.open && tab?.windowId !== undefined)
+      return browser.sidePanel.open({ windowId: tab.windowId });
+    const sidebar = (browser as { sidebarAction?: SidebarAction }).sidebarAction;
+    if (sidebar) return toggle ? sidebar.toggle() : sidebar.open();
+    return null;
+  };
 
   const showVerdict = async (tabId: number, verdict: Verdict | null) => {
     await Promise.all([
@@ -88,7 +128,11 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
    * Sends `message` to the tab's panel script, injecting the script first when the tab does not
    * have it yet; a freshly injected panel gets `first` instead.
    */
-  const toPanel = async (tabId: number, message: MessageOf<ToPanel>, first = message) => {
+  const toPanel = async (
+    tabId: number,
+    message: MessageOf<ToPanel> | MessageOf<ToPage>,
+    first = message,
+  ) => {
     // No panel script in this tab yet: either no script at all listens ("Receiving end does not
     // exist") or only the story script does, which answers nothing to the panel's messages.
     const reply = await sendToPanel(tabId, message).catch(() => undefined);
@@ -109,7 +153,7 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
    * after the tab navigated the stored one may be an earlier page's: the page's story script (on
    * pages past the gate) answers for it, and a page without one has none.
    */
-  const currentVerdict = async (tabId: number): Promise<Verdict | null> => {
+  const currentVerdict = async (tabId: number, forget = true): Promise<Verdict | null> => {
     if (!(await verdicts.get(tabId))) return null;
     const message: MessageOf<ToStory> = { type: 'story:verdict' };
     const reply: unknown = await browser.tabs
@@ -118,7 +162,7 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
     const verdict =
       isResult(reply) && reply.ok ? (reply.value as { verdict: unknown }).verdict : null;
     if (isVerdict(verdict)) return verdict;
-    await verdicts.delete(tabId);
+    if (forget) await verdicts.delete(tabId);
     return null;
   };
 
@@ -140,9 +184,26 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
   const handleMessage: BackgroundController['handleMessage'] = async (raw, sender) => {
     if (!isFromThisExtension(sender, browser.runtime.id))
       return { ok: false, error: 'unknown sender' };
-    const tabId = sender.tab?.id;
     const message = parseToBackground(raw);
-    if (!message || tabId === undefined) return { ok: false, error: 'malformed message' };
+    // The side panel (an extension page) names the tab it shows; nothing else may.
+    if (isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) {
+      if (message?.type === 'panel:data') {
+        const tabId = message.tabId;
+        return panelData(tabId === undefined ? null : await currentVerdict(tabId, false), options);
+      }
+      if (message?.type === 'panel:page') {
+        const reply = await toPanel(message.tabId, message.message).catch(() => undefined);
+        return reply ?? { ok: false, error: 'the page in this tab cannot be reached' };
+      }
+      if (message?.type === 'settings:open') {
+        await browser.runtime.openOptionsPage();
+        return { ok: true, value: null };
+      }
+      return { ok: false, error: 'malformed message' };
+    }
+    const tabId = sender.tab?.id;
+    if (!message || tabId === undefined || message.type === 'panel:page')
+      return { ok: false, error: 'malformed message' };
     switch (message.type) {
       case 'page:suspect': {
         const packs = await candidatesFor(message, library, THRESHOLDS.relatedNames);
@@ -165,9 +226,20 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
         }
         return { ok: true, value: null };
       }
-      case 'panel:open':
+      case 'panel:open': {
+        // The launcher pressed where the reader chose the side panel: opened in the gesture, or
+        // on the page where the browser refuses.
+        const opening = message.sidePanel && !message.auto ? openSidePanel(sender.tab) : null;
+        if (opening) {
+          const opened = await opening.then(
+            () => true,
+            () => false,
+          );
+          if (opened) return { ok: true, value: null };
+        }
         await open(tabId, 'show', !message.auto);
         return { ok: true, value: null };
+      }
       case 'panel:prepare':
         if (await verdicts.get(tabId)) await toPanel(tabId, { type: 'panel:prepare' });
         return { ok: true, value: null };
@@ -185,20 +257,29 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
     syncRecognizer(browser, scope).catch((error: unknown) =>
       console.error('Backstory: the page script could not be registered', error),
     );
-  const syncNow = () => void options.scope().then(sync);
+  const syncNow = () => void options.settings().then(sync);
   browser.runtime.onInstalled.addListener(syncNow);
   browser.runtime.onStartup.addListener(syncNow);
-  options.watchScope((scope) => void sync(scope));
+  void options.settings().then((settings) => applyPanelIn(settings.panelIn));
+  options.watchSettings((settings) => {
+    void sync(settings);
+    applyPanelIn(settings.panelIn);
+  });
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  // The toolbar button and its keyboard command (`_execute_action`). Where Chrome opens its side
+  // panel itself on a press, this is not called.
   action.onClicked.addListener((tab) => {
+    if (panelIn === 'side-panel') {
+      const opening = openSidePanel(tab, true);
+      if (opening) {
+        opening.catch(() => {
+          if (tab.id !== undefined) void open(tab.id, 'toggle');
+        });
+        return;
+      }
+    }
     if (tab.id !== undefined) void open(tab.id, 'toggle');
-  });
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== TOGGLE_COMMAND) return;
-    void activeTabId(browser, tab?.id).then((tabId) => {
-      if (tabId !== undefined) return open(tabId, 'toggle');
-    });
   });
 
   return { toggle: (tabId) => open(tabId, 'toggle'), handleMessage, verdictFor: verdicts.get };
@@ -216,16 +297,6 @@ async function panelData(
 
 function isResult(value: unknown): value is Result<unknown> {
   return typeof value === 'object' && value !== null && 'ok' in value;
-}
-
-/** The tab a command applies to: the one the browser passed, else the active tab. */
-async function activeTabId(
-  browser: Browser,
-  given: number | undefined,
-): Promise<number | undefined> {
-  if (given !== undefined) return given;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
 }
 
 /**

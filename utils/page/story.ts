@@ -37,23 +37,33 @@ export function createStory({ doc, send, settings, signal }: StoryOptions): Stor
   let current: Verdict | null = null;
   let launcher: Launcher | null = null;
   let shown: AbortController | null = null;
+  // Where the reader wants the panel, as of the latest settings (the launcher reads it on a press).
+  let panelIn: Settings['panelIn'] = 'page';
   signal.addEventListener('abort', () => launcher?.destroy());
 
   /** Shows `verdict` under the reader's settings `chosen`. */
   const show = (verdict: Verdict | null, chosen: Settings) => {
+    panelIn = chosen.panelIn;
     if (JSON.stringify(verdict) === JSON.stringify(current)) return;
     current = verdict;
     shown?.abort();
     const own = (shown = new AbortController());
     launcher?.destroy();
-    launcher = verdict
-      ? mountLauncher(doc, verdict.kind, () => void send({ type: 'panel:open' }))
-      : null;
-    const open = autoOpen(verdict, chosen, doc.location.href);
+    // The launcher opens the side panel where the reader chose it (in the press's gesture).
+    const press = () =>
+      void send(
+        panelIn === 'side-panel' ? { type: 'panel:open', sidePanel: true } : { type: 'panel:open' },
+      );
+    launcher = verdict ? mountLauncher(doc, verdict.kind, press) : null;
+    // The browser's side panel cannot open by itself (only in a reader's gesture), and draws
+    // itself: the launcher stays for the reader to press.
+    const onThePage = chosen.panelIn === 'page';
+    const open = onThePage && autoOpen(verdict, chosen, doc.location.href);
     // In order: the background opens a panel only for a tab whose verdict it has stored.
     void send({ type: 'verdict:report', verdict }).then(() => {
       if (own.signal.aborted || signal.aborted || !verdict) return;
       if (open) return void send({ type: 'panel:open', auto: true });
+      if (!onThePage) return;
       // Not opening by itself: the panel is drawn hidden once the page is shown and idle, so the
       // reader's first press only shows it.
       const prepare = () => void send({ type: 'panel:prepare' });

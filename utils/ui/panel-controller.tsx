@@ -1,6 +1,8 @@
 /**
- * Owns the panel on the page: its shadow root, open and closed state, focus (saved on open and
- * given back on close), Escape, and loading its data. The Panel component only takes props.
+ * Owns the panel: where it is drawn (its shadow root on the page, or the browser's side panel),
+ * open and closed state, focus (saved on open and given back on close), Escape, and loading its
+ * data. The Panel component only takes props; the page's quotes and marks come through small
+ * interfaces, so the side panel reaches them with messages (see `utils/side-panel/`).
  */
 import { createRef, render } from 'preact';
 import type { MarksState } from '../../components/MarksControl';
@@ -15,11 +17,10 @@ import { SECTIONS, type PanelActions } from '../../components/sections';
 import type { QuoteActions } from '../../components/PersonCard';
 import type { PanelData, Result } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { runInSlices } from '../slices';
 import { afterNextFrame } from './after-frame';
 import { createPagePush } from './page-push';
-import { createShadowHost, deepActiveElement, type ShadowHost } from './shadow-host';
-import { createQuoteHighlighter } from './show-in-article';
+import { createShadowHost, deepActiveElement } from './shadow-host';
+import { quotesOnPage, type PageQuotes } from './show-in-article';
 
 /** The panel's host element name. */
 export const PANEL_TAG = 'backstory-panel';
@@ -29,10 +30,48 @@ const OPEN_ATTRIBUTE = 'data-open';
 /** The settings the panel applies itself (the rest are the content script's business). */
 export type PanelSettings = Pick<Settings, 'side' | 'layout' | 'theme' | 'sections' | 'marks'>;
 
+/** Where the panel is drawn. */
+export interface PanelSurface {
+  /** The element whose attributes place the panel (open, side, layout). */
+  host: HTMLElement;
+  /** Where the panel's elements are looked up and its keys heard. */
+  root: ShadowRoot | Document;
+  /** The element the panel is drawn into (`.root` in the panel's styles). */
+  container: HTMLElement;
+  /** Puts the surface above the page again (see `ShadowHost.raise`). */
+  raise(): void;
+  destroy(): void;
+}
+
+/** The panel's surface on a page: a shadow root in the top layer (see `shadow-host.ts`). */
+export function onThePage(doc: Document, css: string): PanelSurface {
+  const shadow = createShadowHost(doc, PANEL_TAG, css);
+  const container = doc.createElement('div');
+  container.className = 'root';
+  shadow.root.append(container);
+  return { ...shadow, container };
+}
+
 /** What the panel controller needs. */
 export interface PanelControllerOptions {
   doc: Document;
   css: string;
+  /** Makes the surface the panel is drawn in when it first shows (default: {@link onThePage}). */
+  mount?: (doc: Document, css: string) => PanelSurface;
+  /** The article's quotes on the page (default: this document's, read and shown here). */
+  quotes?: PageQuotes;
+  /**
+   * What the panel's close button does instead of hiding the panel (the browser's side panel
+   * closes itself). Escape closes only a panel without it.
+   */
+  close?: () => void;
+  /** The panel is a page of its own (the browser's side panel; see `PanelProps.standalone`). */
+  standalone?: boolean;
+  /**
+   * Why the page's own features (Show in article, the marks) cannot work now, shown under the
+   * panel's header; null when they can.
+   */
+  notice?: () => string | null;
   /** Fetches the verdict and pack to show, or the stories Backstory knows when it has none. */
   loadData: () => Promise<Result<PanelData>>;
   /**
@@ -42,9 +81,10 @@ export interface PanelControllerOptions {
   nothing?: NothingActions;
   /**
    * The mention marks on the page, once they exist (for the panel's on/off switch). Without it the
-   * panel has no switch; with it the switch shows from the first frame, waiting for the marks.
+   * panel has no switch; with it the switch shows from the first frame, waiting for the marks
+   * (null), unless the page cannot have any (false).
    */
-  marks?: () => MarksHandle | null;
+  marks?: () => MarksHandle | null | false;
 }
 
 /** What the panel needs of the mention marks (see `createMentionMarks`). */
@@ -101,11 +141,16 @@ export interface PanelController {
 export function createPanelController({
   doc,
   css,
+  mount: makeSurface = onThePage,
+  quotes: pageQuotes = quotesOnPage(doc),
+  close,
+  standalone = false,
+  notice,
   loadData,
   nothing,
   marks,
 }: PanelControllerOptions): PanelController {
-  let shadow: ShadowHost | null = null;
+  let shadow: PanelSurface | null = null;
   let container: HTMLElement | null = null;
   let state: PanelState = { status: 'loading' };
   let open = false;
@@ -114,7 +159,6 @@ export function createPanelController({
   let settings: PanelSettings = DEFAULT_SETTINGS;
   const titleRef = createRef<HTMLHeadingElement>();
   const push = createPagePush(doc);
-  const highlighter = createQuoteHighlighter({ doc });
   let quotes: QuoteActions = { onPage: null, shown: null, onShow: showQuote };
   // One object until the quotes change, so sections that did not change are not drawn again.
   let actions: PanelActions = { quotes };
@@ -133,6 +177,7 @@ export function createPanelController({
   const marksState = (): MarksState | null => {
     if (!marks) return null;
     const handle = marks();
+    if (handle === false) return null;
     // The page is marked just after the panel first draws: until then the switch shows the
     // reader's setting and waits.
     if (!handle)
@@ -171,12 +216,14 @@ export function createPanelController({
     render(
       <Panel
         state={state}
-        onClose={hide}
+        onClose={close ?? hide}
         onJump={jump}
         focusRef={titleRef}
         sections={settings.sections}
         actions={actions}
         marks={marksState()}
+        notice={notice?.() ?? null}
+        standalone={standalone}
         drawn={drawnPieces}
       />,
       container,
@@ -241,7 +288,7 @@ export function createPanelController({
     const cancelWait = whenDrawn(() => {
       if (state.status !== 'ready') return;
       const texts = state.pack.people.flatMap((person) => person.quotes.map((q) => q.text));
-      runInSlices(highlighter.locateInSteps(texts), { signal: abort.signal }).then(
+      pageQuotes.locate(texts, abort.signal).then(
         (onPage) => {
           setQuotes({ ...quotes, onPage });
           draw();
@@ -260,9 +307,14 @@ export function createPanelController({
   // Focus stays on the button pressed, so keyboard users can go on to the next quote or press
   // Escape; the highlight stays until another quote is shown or the panel closes.
   function showQuote(text: string) {
-    const found = highlighter.show(text);
-    setQuotes({ ...quotes, shown: { text, found } });
-    draw();
+    pageQuotes.show(text).then(
+      (found) => {
+        setQuotes({ ...quotes, shown: { text, found } });
+        draw();
+      },
+      // The page could not be reached: the panel's notice says so.
+      () => draw(),
+    );
   }
 
   const focusPanel = () => {
@@ -280,7 +332,7 @@ export function createPanelController({
     // Until focus is in, Escape pressed where it still is (the launcher, the page) closes the
     // panel the reader has just opened, as it will once focus is in.
     const onEscape = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || !open) return;
+      if (event.key !== 'Escape' || !open || close) return;
       event.stopPropagation();
       hide();
     };
@@ -306,18 +358,18 @@ export function createPanelController({
   };
 
   const mount = () => {
-    shadow = createShadowHost(doc, PANEL_TAG, css);
+    shadow = makeSurface(doc, css);
     guard.observe(shadow.host, { attributes: true, attributeFilter: [OPEN_ATTRIBUTE] });
-    container = doc.createElement('div');
-    container.className = 'root';
-    shadow.root.append(container);
-    shadow.root.addEventListener('keydown', (event) => {
-      const key = (event as KeyboardEvent).key;
-      if (key === 'Escape') {
-        event.stopPropagation();
-        hide();
-      }
-    });
+    container = shadow.container;
+    if (!close) {
+      shadow.root.addEventListener('keydown', (event) => {
+        const key = (event as KeyboardEvent).key;
+        if (key === 'Escape') {
+          event.stopPropagation();
+          hide();
+        }
+      });
+    }
     draw();
     void loadData().then(
       (result) => {
@@ -374,7 +426,7 @@ export function createPanelController({
     cancelFocus();
     syncOpenAttribute();
     updatePush();
-    highlighter.clear();
+    pageQuotes.clear();
     setQuotes({ ...quotes, shown: null });
     draw();
     const target = returnFocus as HTMLElement | null;
@@ -426,7 +478,7 @@ export function createPanelController({
       cancelDraw();
       cancelFocus();
       waiting = [];
-      highlighter.clear();
+      pageQuotes.clear();
       if (container) render(null, container);
       shadow?.destroy();
       shadow = null;

@@ -8,7 +8,7 @@ import { clearHighlight, QUOTE_HIGHLIGHT, setHighlight } from '../page/highlight
 import { rangeOf, readPageTextInSteps, type PageText } from '../page/page-text';
 import { articleRoot, isNotArticle } from '../page/read-page';
 import { scrollToRange } from '../page/scroll-to-range';
-import { runAtOnce, type Steps } from '../slices';
+import { runAtOnce, runInSlices, type Steps } from '../slices';
 
 /** Finds, shows and highlights quotes on one page. */
 export interface QuoteHighlighter {
@@ -72,5 +72,28 @@ export function createQuoteHighlighter({ doc }: { doc: Document }): QuoteHighlig
       return true;
     },
     clear: () => clearHighlight(doc, QUOTE_HIGHLIGHT),
+  };
+}
+
+/**
+ * What the panel needs of the article's quotes on the page it is about. The panel on the page
+ * reads this document ({@link quotesOnPage}); the browser's side panel asks the tab's script.
+ */
+export interface PageQuotes {
+  /** Which of `quotes` are on the page now. */
+  locate(quotes: readonly string[], signal: AbortSignal): Promise<ReadonlySet<string>>;
+  /** Scrolls the page to the quote and highlights it; false when it is not on the page. */
+  show(quote: string): Promise<boolean>;
+  /** Removes the highlight. */
+  clear(): void;
+}
+
+/** The quotes of this document, read in slices so a long page never holds up a frame. */
+export function quotesOnPage(doc: Document): PageQuotes {
+  const highlighter = createQuoteHighlighter({ doc });
+  return {
+    locate: (quotes, signal) => runInSlices(highlighter.locateInSteps(quotes), { signal }),
+    show: (quote) => Promise.resolve(highlighter.show(quote)),
+    clear: () => highlighter.clear(),
   };
 }

@@ -5,7 +5,8 @@
  * there is no display), prints what it recognized on each page and saves screenshots with the
  * panel open into `demo-output/`: each section, the timeline in use and what happened next (an
  * event's sources' words, a figure sources disagree on, a card's changes since the article), the bottom sheet and the page
- * pushed aside, in light and dark; on the article also a quote shown in it and a mention's card.
+ * pushed aside, in light and dark; on the article also a quote shown in it, a mention's card, and
+ * the panel in the browser's side panel beside the article.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { evidenceText } from '../utils/strings';
 import type { Evidence } from '../utils/recognition/verdict';
 import { launchWithExtension } from './lib/chromium';
 import { marksShots } from './lib/demo-marks';
+import { sidePanelShots } from './lib/demo-side-panel';
 import { startFixtureServer } from './lib/fixture-server';
 import { panelDrawnInPage } from './lib/panel-drawn';
 import {
@@ -151,6 +153,7 @@ try {
           shots.push(...(await sinceShots(context)));
           shots.push(...(await layoutShots(context)));
           shots.push(...(await marksShots(context)));
+          shots.push(...(await sidePanelShots(context)));
           // Back to the reader's defaults for the next pages (the shots store their own).
           await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
         }

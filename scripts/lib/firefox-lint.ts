@@ -39,8 +39,10 @@ export const EXPLAINED_WARNINGS: readonly ExplainedWarning[] = [
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^chunks\/options-[\w-]+\.js$/,
-    why: 'The same Preact renderer code in the options page, which builds its form the same way.',
+    file: /^chunks\/jsxRuntime-[\w-]+\.js$/,
+    why:
+      'The same Preact renderer code, shared by the extension pages (the options page and the ' +
+      'side panel), which build their content the same way.',
   },
 ];
 

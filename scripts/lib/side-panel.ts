@@ -14,6 +14,8 @@ export interface SidePanelSession {
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
   /** The side panel's picture (PNG). */
   screenshot(): Promise<Buffer>;
+  /** Sizes the side panel's page and sets its colour scheme, as a browser window would. */
+  emulate(options: { width: number; height: number; colorScheme: 'light' | 'dark' }): Promise<void>;
   detach(): Promise<void>;
 }
 
@@ -96,6 +98,17 @@ export async function attachToSidePanel(
         if (Date.now() > end) throw new Error(`side panel: never true: ${expression}`);
         await new Promise((done) => setTimeout(done, 50));
       }
+    },
+    async emulate({ width, height, colorScheme }) {
+      await send('Emulation.setDeviceMetricsOverride', {
+        width,
+        height,
+        deviceScaleFactor: 1,
+        mobile: false,
+      });
+      await send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'prefers-color-scheme', value: colorScheme }],
+      });
     },
     async screenshot() {
       const reply = await send('Page.captureScreenshot', { format: 'png' });

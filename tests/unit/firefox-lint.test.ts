@@ -16,7 +16,7 @@ const preactInnerHtml: LintMessage = {
 
 describe('judging web-ext lint', () => {
   test('the explained Preact warnings pass, with their reasons', () => {
-    const inOptions = { ...preactInnerHtml, file: 'chunks/options-CiaI3ZRU.js' };
+    const inOptions = { ...preactInnerHtml, file: 'chunks/jsxRuntime-BDUE-L8m.js' };
     const judged = judgeLint({ errors: [], warnings: [preactInnerHtml, inOptions], notices: [] });
     expect(judged.failures).toEqual([]);
     expect(judged.explained).toEqual([

@@ -47,9 +47,10 @@ export default defineConfig({
     ],
   },
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description:
-      'The background a news story assumes (places, people, timeline), beside the article. Reads pages locally; sends nothing.',
+    // Words from public/_locales/<lang>/messages.json, in the browser's language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Recognition reads the page's text locally; the panel is injected on demand into the tab
     // that asked for it. See "Permissions" in README.md for why each one is needed.
     permissions: ['storage', 'scripting'],
@@ -59,14 +60,14 @@ export default defineConfig({
       browser === 'firefox'
         ? "script-src 'self'; object-src 'self'; connect-src 'self'"
         : { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'" },
-    action: { default_title: 'Backstory: nothing for this page' },
+    action: { default_title: '__MSG_actionNothing__' },
     // The keyboard command is the toolbar button's own (`_execute_action`, Firefox MV2's
     // `_execute_browser_action`), so it does what a press does in either place the panel opens:
     // the browser opens its side panel itself, within the key press's user gesture.
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Open or close the Backstory panel',
+        description: '__MSG_commandToggle__',
       },
     },
     ...(browser === 'firefox' && {

@@ -1,7 +1,8 @@
 import { formatDate } from '../utils/dates';
 import type { Evidence, Source } from '../utils/packs/types';
 import { isLanguage } from '../utils/recognition/languages';
-import { LANGUAGE_NAMES, strings } from '../utils/strings';
+import { messageLanguage } from '../utils/i18n/messages';
+import { languageName, strings } from '../utils/strings';
 import { textFragmentUrl } from '../utils/text-fragment';
 
 export interface EvidenceListProps {
@@ -44,9 +45,9 @@ export function EvidenceList({ evidence }: EvidenceListProps) {
                 {source.publisher}
               </a>
               {when && `, ${formatDate(when)}`}
-              {lang !== 'en' &&
+              {lang !== messageLanguage() &&
                 isLanguage(lang) &&
-                ` ${strings.excerptLanguage(LANGUAGE_NAMES[lang])}`}
+                ` ${strings.excerptLanguage(languageName(lang))}`}
             </figcaption>
           </figure>
         );

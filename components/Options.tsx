@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { SECTION_IDS, parseSiteList, type Settings } from '../utils/settings';
-import { optionsStrings as text, strings } from '../utils/strings';
+import { UI_LANGUAGES } from '../utils/i18n/messages';
+import { LANGUAGE_CHOICES, optionsStrings as text, strings } from '../utils/strings';
 
 export interface OptionsProps {
   settings: Settings;
@@ -64,6 +65,14 @@ export function Options({ settings, onChange }: OptionsProps) {
           value={settings.theme}
           options={text.panel.themes}
           onChange={(theme) => save({ theme })}
+        />
+        <Radios<Choice<'language'>>
+          name="language"
+          label={text.panel.language}
+          value={settings.language}
+          options={{ auto: text.panel.languageAuto, ...LANGUAGE_CHOICES }}
+          langs={UI_LANGUAGES}
+          onChange={(language) => save({ language })}
         />
       </fieldset>
 
@@ -138,6 +147,8 @@ function Radios<T extends string>(props: {
   hideLabel?: boolean;
   value: T;
   options: Readonly<Record<T, string>>;
+  /** Options named in their own language (the languages): marked so, for screen readers. */
+  langs?: readonly string[];
   onChange: (value: T) => void;
 }) {
   return (
@@ -148,7 +159,7 @@ function Radios<T extends string>(props: {
         </span>
       )}
       {(Object.entries(props.options) as [T, string][]).map(([value, label]) => (
-        <label key={value} class="radio">
+        <label key={value} class="radio" lang={props.langs?.includes(value) ? value : undefined}>
           <input
             type="radio"
             name={props.name}

@@ -1,5 +1,6 @@
 import { Component, type Ref } from 'preact';
 import { formatDate } from '../utils/dates';
+import type { PanelLanguage } from '../utils/i18n/language';
 import type { Pack } from '../utils/packs/types';
 import type { Verdict } from '../utils/recognition/verdict';
 import { evidenceText, strings, verdictHeading } from '../utils/strings';
@@ -15,7 +16,7 @@ import { SECTIONS, type PanelActions, type SectionDefinition } from './sections'
  */
 export type PanelState =
   | { status: 'loading' }
-  | { status: 'ready'; verdict: Verdict; pack: Pack }
+  | { status: 'ready'; verdict: Verdict; pack: Pack; language?: PanelLanguage }
   | { status: 'nothing'; stories: StoryEntry[]; page: NothingPage }
   | { status: 'error'; message: string };
 
@@ -118,6 +119,7 @@ export function Panel({
         <Content
           verdict={state.verdict}
           pack={state.pack}
+          language={state.language}
           onJump={onJump}
           focusRef={focusRef}
           shown={SECTIONS.filter((section) => sections[section.id] !== false)}
@@ -142,6 +144,7 @@ export function Panel({
 function Content({
   verdict,
   pack,
+  language,
   onJump,
   focusRef,
   shown,
@@ -151,6 +154,8 @@ function Content({
 }: {
   verdict: Verdict;
   pack: Pack;
+  /** The panel's languages; the content is marked with its own where the controls differ. */
+  language?: PanelLanguage | undefined;
   onJump: (sectionId: string) => void;
   focusRef?: Ref<HTMLHeadingElement> | undefined;
   shown: readonly SectionDefinition[];
@@ -160,11 +165,13 @@ function Content({
 }) {
   const { article } = pack;
   const drawnPieces = piecesDrawn(sectionPieces(shown, pack), drawn);
+  // Controls in a language the content is not translated into: the content says which it is in.
+  const contentLang = language && language.content !== language.ui ? language.content : undefined;
   return (
     <>
       <header class="header">
         <p class={`verdict verdict-${verdict.kind}`}>{verdictHeading(verdict.kind)}</p>
-        <h2 class="title" tabIndex={-1} ref={focusRef}>
+        <h2 class="title" tabIndex={-1} ref={focusRef} lang={contentLang}>
           {article.title}
         </h2>
         <p class="meta">
@@ -175,6 +182,7 @@ function Content({
           )}
         </p>
         <p class="reason">{evidenceText(verdict.evidence)}</p>
+        {contentLang && <p class="content-language">{strings.contentInEnglish}</p>}
         {marks && <MarksControl marks={marks} />}
         {shown.length > 0 && (
           <nav aria-label={strings.sectionsNav} class="jump">
@@ -197,8 +205,11 @@ function Content({
             key={section.id}
             aria-labelledby={`heading-${section.id}`}
             aria-busy={whole ? undefined : 'true'}
+            lang={contentLang}
           >
-            <h2 id={`heading-${section.id}`}>{section.heading}</h2>
+            <h2 id={`heading-${section.id}`} lang={contentLang && language?.ui}>
+              {section.heading}
+            </h2>
             {pieces > 0 && (
               <SectionBody
                 section={section}

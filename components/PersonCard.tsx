@@ -34,7 +34,12 @@ export function PersonCard({ person, quotes }: PersonCardProps) {
           <span class="figure-label">{strings.inThisArticle}</span>
           {person.quotes.map((quote) => (
             <div class="quote" key={quote.text}>
-              <blockquote>“{quote.text}”</blockquote>
+              <blockquote lang="en">“{quote.text}”</blockquote>
+              {quote.translation && (
+                <p class="quote-translation">
+                  <span class="figure-label">{strings.quoteTranslation}:</span> {quote.translation}
+                </p>
+              )}
               {quotes && <QuoteOnPage text={quote.text} actions={quotes} />}
             </div>
           ))}

@@ -46,7 +46,9 @@ function cardSection<T extends { id: string }>(
 ): SectionDefinition {
   return {
     id,
-    heading: strings.sections[id],
+    get heading() {
+      return strings.sections[id];
+    },
     count: (pack) => items(pack).length,
     pieces: (pack) => piecesFor(items(pack).length),
     render: (pack, actions, pieces = Infinity) =>
@@ -65,11 +67,16 @@ function blockSection(
   id: SectionId,
   count: (pack: Pack) => number,
   block: (pack: Pack, pieces: number) => ComponentChildren,
+  pieces?: (pack: Pack) => number,
 ): SectionDefinition {
   return {
     id,
-    heading: strings.sections[id],
+    // Read when drawn, so it is in the panel's language of the moment.
+    get heading() {
+      return strings.sections[id];
+    },
     count,
+    ...(pieces && { pieces }),
     render: (pack, _actions, pieces = Infinity) => (
       <CardBoundary label={id}>{block(pack, pieces)}</CardBoundary>
     ),
@@ -79,7 +86,9 @@ function blockSection(
 export const SECTIONS: readonly SectionDefinition[] = [
   {
     id: 'places',
-    heading: strings.sections.places,
+    get heading() {
+      return strings.sections.places;
+    },
     count: (pack) => pack.places.length,
     // The map first, a panel at a time (the main map, then the detail), then the cards a few
     // at a time.
@@ -101,15 +110,13 @@ export const SECTIONS: readonly SectionDefinition[] = [
     (pack) => pack.people,
     (person, actions) => <PersonCard person={person} quotes={actions.quotes} />,
   ),
-  {
-    ...blockSection(
-      'timeline',
-      (pack) => pack.timeline.length,
-      (pack, pieces) => <Timeline pack={pack} events={itemsIn(pieces - 1, EVENTS_PER_PIECE)} />,
-    ),
+  blockSection(
+    'timeline',
+    (pack) => pack.timeline.length,
+    (pack, pieces) => <Timeline pack={pack} events={itemsIn(pieces - 1, EVENTS_PER_PIECE)} />,
     // The time phrases and the filter first, then the events a few at a time.
-    pieces: (pack) => 1 + piecesFor(pack.timeline.length, EVENTS_PER_PIECE),
-  },
+    (pack) => 1 + piecesFor(pack.timeline.length, EVENTS_PER_PIECE),
+  ),
   cardSection(
     'figures',
     'figure',

@@ -34,7 +34,10 @@ const packs = good.map((folder) => folder.pack);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'compiled.json'), JSON.stringify(compiled));
 writeFileSync(join(outDir, 'packs.json'), JSON.stringify(packs));
-const written = writeLibrary(publicDir, compiled, packs);
+const translations = Object.fromEntries(
+  good.map((folder) => [folder.pack.id, folder.translations]),
+);
+const written = writeLibrary(publicDir, compiled, packs, translations);
 writeFileSync(join(outDir, 'gate.json'), JSON.stringify(written.gate));
 console.log(
   `packs:build: ${good.length} pack(s) compiled into public/recognition, public/packs and ` +

@@ -13,7 +13,8 @@ for (const folder of folders) {
     const { places, people, timeline, glossary, figures, notes } = folder.pack;
     console.log(
       `ok  ${folder.pack.id}: ${places.length} places, ${people.length} people, ${timeline.length} events, ` +
-        `${glossary.length} terms, ${figures.length} figures, ${notes.length} notes`,
+        `${glossary.length} terms, ${figures.length} figures, ${notes.length} notes; ` +
+        `translated into ${Object.keys(folder.translations).join(', ')}`,
     );
   } else if (folder.skipped) {
     console.warn(`skipped  ${describeProblems(folder).join('; ')}`);

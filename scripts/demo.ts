@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: builds Backstory, serves local copies of the article (at its NBC address), a copy
- * of it on another site, a Russian translation of its opening, related coverage in English and
- * German and an unrelated page, runs Chromium with the extension (headless when
+ * of it on another site, a Russian translation of its opening, related coverage in English,
+ * German and Ukrainian and an unrelated page (the Russian and Ukrainian pages get the panel in
+ * their language), runs Chromium with the extension (headless when
  * there is no display), prints what it recognized on each page and saves screenshots with the
  * panel open into `demo-output/`: each section, the timeline in use and what happened next (an
  * event's sources' words, a figure sources disagree on, a card's changes since the article), the bottom sheet and the page
@@ -43,7 +44,7 @@ const PAGES = [
   },
   {
     name: 'translation-ru',
-    label: 'A Russian translation of the article’s opening on another site',
+    label: 'A Russian translation of the article’s opening on another site: the panel in Russian',
     url: 'https://perevody-mira.example/nbc/2022/10/rossiyane-v-kazakhstane',
     file: 'version-translation-ru.html',
   },
@@ -58,6 +59,12 @@ const PAGES = [
     label: 'Related coverage in German: Russians fleeing the Teilmobilmachung to Kazakhstan',
     url: 'https://www.nachrichten-ost.example/ausland/2022-09-28/russen-fliehen-nach-kasachstan',
     file: 'related-de-kasachstan.html',
+  },
+  {
+    name: 'related-uk',
+    label: 'Related coverage in Ukrainian: the panel in Ukrainian',
+    url: 'https://visnyk.example.ua/svit/2022/10/04/rosiiany-tikaiut-vid-mobilizatsii',
+    file: 'related-uk-vtecha.html',
   },
   {
     name: 'unrelated',

@@ -4,6 +4,8 @@
  * arrival and accepted only from this extension itself. Results are
  * `{ ok: true, value } | { ok: false, error }`.
  */
+import type { PanelLanguage } from './i18n/language';
+import type { Messages } from './i18n/messages';
 import type { StoryEntry } from './packs/catalogue';
 import type { Pack } from './packs/types';
 import type { CompiledPack } from './recognition/compiled';
@@ -47,7 +49,7 @@ export interface ToBackground {
    * panel, an extension page in no tab, names the tab it shows (`tabId`); a content script's
    * `tabId` is ignored (its own tab is used).
    */
-  'panel:data': { request: { tabId?: number }; response: PanelData };
+  'panel:data': { request: { tabId?: number; lang?: string }; response: PanelData };
   /**
    * The side panel asks the page in a tab to do something (find or show a quote, the marks): the
    * background gives it to the tab's panel script, injecting that first where it is missing.
@@ -57,8 +59,13 @@ export interface ToBackground {
   'settings:open': { request: Record<never, never>; response: null };
 }
 
-/** What the panel shows: a story's background, or the stories Backstory knows. */
-export type PanelData = { verdict: Verdict; pack: Pack } | { verdict: null; stories: StoryEntry[] };
+/**
+ * What the panel shows: a story's background (in the panel's content language), or the stories
+ * Backstory knows; with the panel's languages and, for controls not in English, their messages.
+ */
+export type PanelData = (
+  { verdict: Verdict; pack: Pack } | { verdict: null; stories: StoryEntry[] }
+) & { language: PanelLanguage; messages: Messages | null };
 
 /**
  * What the side panel asks of the page in its tab (through the background, `panel:page`); the
@@ -143,10 +150,18 @@ export function parseToBackground(message: unknown): MessageOf<ToBackground> | n
       };
     case 'panel:prepare':
       return { type: 'panel:prepare' };
-    case 'panel:data':
-      return isTabId(message.tabId)
-        ? { type: 'panel:data', tabId: message.tabId }
-        : { type: 'panel:data' };
+    case 'panel:data': {
+      const lang =
+        typeof message.lang === 'string' &&
+        /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(message.lang)
+          ? message.lang
+          : undefined;
+      return {
+        type: 'panel:data',
+        ...(isTabId(message.tabId) && { tabId: message.tabId }),
+        ...(lang && { lang }),
+      };
+    }
     case 'panel:page': {
       const request = parseToPage(message.message);
       return isTabId(message.tabId) && request

@@ -6,6 +6,8 @@
  */
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { UI_LANGUAGES } from './i18n/messages';
+import type { LanguageSetting } from './i18n/language';
 import { MAX_SITES, SITE, type SiteScope } from './site-scope';
 import { SETTINGS_KEY } from './storage-keys';
 
@@ -40,6 +42,8 @@ export interface Settings extends SiteScope {
   /** Sections shown in the panel. */
   sections: Record<SectionId, boolean>;
   theme: 'system' | 'light' | 'dark';
+  /** The panel's language: the page's or the browser's (`auto`), or one the reader chose. */
+  language: LanguageSetting;
 }
 
 /** The defaults (SPEC §2: open automatically for article and version, not for related). */
@@ -61,6 +65,7 @@ export const DEFAULT_SETTINGS: Settings = {
   scope: 'everywhere',
   onlySites: [],
   theme: 'system',
+  language: 'auto',
 };
 
 const Site = v.pipe(
@@ -90,6 +95,7 @@ const KEY_SCHEMAS: { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]
   scope: v.picklist(['everywhere', 'listed']),
   onlySites: Sites,
   theme: v.picklist(['system', 'light', 'dark']),
+  language: v.picklist(['auto', ...UI_LANGUAGES]),
 };
 
 /**

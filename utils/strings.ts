@@ -1,7 +1,9 @@
 /**
- * Every string a reader sees, in one place, so wording is reviewed (and one day translated)
- * together. Facts never live here: they are pack data.
+ * Every string a reader sees, in one place, read from the messages of the reader's language
+ * (`utils/i18n/messages.ts`, `public/_locales/`): components use these names, never a message key
+ * or a literal. Facts never live here: they are pack data.
  */
+import { formatNumber, msg, plural, type UiLanguage } from './i18n/messages';
 import type { Language } from './recognition/languages';
 import type { Evidence, VerdictKind } from './recognition/verdict';
 
@@ -9,17 +11,17 @@ import type { Evidence, VerdictKind } from './recognition/verdict';
 export function actionTitle(kind: VerdictKind | null): string {
   switch (kind) {
     case 'article':
-      return 'Backstory: this article';
+      return msg('actionArticle');
     case 'version':
-      return 'Backstory: a version of this article';
+      return msg('actionVersion');
     case 'related':
-      return 'Backstory: related coverage';
+      return msg('actionRelated');
     default:
-      return 'Backstory: nothing for this page';
+      return msg('actionNothing');
   }
 }
 
-/** The toolbar badge text for a verdict (empty for none). */
+/** The toolbar badge text for a verdict (empty for none): signs, the same in every language. */
 export function badgeText(kind: VerdictKind | null): string {
   return kind === null ? '' : kind === 'related' ? '~' : '✓';
 }
@@ -28,11 +30,11 @@ export function badgeText(kind: VerdictKind | null): string {
 export function verdictHeading(kind: VerdictKind): string {
   switch (kind) {
     case 'article':
-      return 'You are reading this article';
+      return msg('verdictArticle');
     case 'version':
-      return 'A version of this article';
+      return msg('verdictVersion');
     case 'related':
-      return 'Related coverage of this story';
+      return msg('verdictRelated');
   }
 }
 
@@ -40,218 +42,399 @@ export function verdictHeading(kind: VerdictKind): string {
 export function evidenceText(evidence: Evidence): string {
   switch (evidence.kind) {
     case 'address':
-      return evidence.via === 'address'
-        ? 'The address is the article’s own.'
-        : 'This page names the article’s address as its original.';
+      return evidence.via === 'address' ? msg('evidenceAddress') : msg('evidenceCanonical');
     case 'text':
-      return `${Math.round(evidence.share * 100)}% of the article’s text is on this page.`;
+      return msg('evidenceText', Math.round(evidence.share * 100));
     case 'quotes':
-      return `Quotes ${evidence.quotes} of the article’s quotes and names ${evidence.names} of its people and places.`;
+      return msg('evidenceQuotes', evidence.quotes, evidence.names);
     case 'sequence':
-      return `${evidence.lang === 'en' ? 'A rewrite' : `${indefinite(evidence.lang)} translation`}: ${evidence.matched} of the article’s ${evidence.span} names and figures appear in its order.`;
+      return msg(
+        'evidenceSequence',
+        evidence.lang === 'en' ? msg('rewrite') : msg(`translation_${evidence.lang}`),
+        evidence.matched,
+        evidence.span,
+      );
     case 'topic':
-      return `${reportIn(evidence.lang)} on the same events: ${evidence.terms} of the story’s subject terms and ${evidence.names} of its people and places.`;
+      return msg('evidenceTopic', msg(`report_${evidence.lang}`), evidence.terms, evidence.names);
   }
 }
 
-/** The languages' names, as a reader of the panel (in English) reads them. */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  ru: 'Russian',
-  uk: 'Ukrainian',
-  kk: 'Kazakh',
-  ka: 'Georgian',
-  de: 'German',
-  fr: 'French',
-  es: 'Spanish',
-  it: 'Italian',
-  pt: 'Portuguese',
-  pl: 'Polish',
-  fi: 'Finnish',
-};
-
-/** "A Spanish report", "An English report": the start of a related page's reason. */
-function reportIn(lang: Language): string {
-  return `${indefinite(lang)} report`;
-}
-
-/** "A Spanish", "An English": by sound, not by letter ("an Italian", but "a Ukrainian"). */
-function indefinite(lang: Language): string {
-  return `${lang === 'en' || lang === 'it' ? 'An' : 'A'} ${LANGUAGE_NAMES[lang]}`;
+/** A language's name, as a reader of the panel reads it ("Russian", «русский»). */
+export function languageName(lang: Language): string {
+  return msg(`language_${lang}`);
 }
 
 export const strings = {
-  brand: 'Backstory',
-  launcherLabel: (kind: VerdictKind) => `Backstory: open background for ${launcherObject(kind)}`,
-  launcherText: 'Backstory',
-  close: 'Close Backstory',
-  backgroundFor: 'Background for',
-  published: (date: string, certain: boolean) =>
-    certain ? `Published ${date}` : `Published ${date} (inferred)`,
-  sections: {
-    places: 'Places',
-    people: 'People',
-    timeline: 'Timeline',
-    figures: 'Figures',
-    glossary: 'Terms',
-    notes: 'Notes on the article',
+  get brand() {
+    return msg('brand');
   },
-  sectionsNav: 'Sections',
-  alsoKnownAs: 'Also',
-  keyFigure: 'Key figure',
-  whyItMatters: 'In this story',
-  inThisArticle: 'In this article',
-  notKnown: 'Not known',
-  sources: 'Sources',
-  source: 'Source',
+  launcherLabel: (kind: VerdictKind) =>
+    kind === 'related' ? msg('launcherRelated') : msg('launcherArticle'),
+  get launcherText() {
+    return msg('launcherText');
+  },
+  get close() {
+    return msg('close');
+  },
+  published: (date: string, certain: boolean) =>
+    certain ? msg('published', date) : msg('publishedInferred', date),
+  sections: {
+    get places() {
+      return msg('section_places');
+    },
+    get people() {
+      return msg('section_people');
+    },
+    get timeline() {
+      return msg('section_timeline');
+    },
+    get figures() {
+      return msg('section_figures');
+    },
+    get glossary() {
+      return msg('section_glossary');
+    },
+    get notes() {
+      return msg('section_notes');
+    },
+  },
+  get sectionsNav() {
+    return msg('sectionsNav');
+  },
+  get alsoKnownAs() {
+    return msg('alsoKnownAs');
+  },
+  get keyFigure() {
+    return msg('keyFigure');
+  },
+  get whyItMatters() {
+    return msg('whyItMatters');
+  },
+  get inThisArticle() {
+    return msg('inThisArticle');
+  },
+  get notKnown() {
+    return msg('notKnown');
+  },
+  get sources() {
+    return msg('sources');
+  },
+  get source() {
+    return msg('source');
+  },
   /** The disclosure under a claim that shows its sources' own words. */
   whatTheSourceSays: (count: number) =>
-    count === 1 ? 'What the source says' : 'What the sources say',
-  /** After an excerpt not in English: "(in Russian)". */
-  excerptLanguage: (name: string) => `(in ${name})`,
+    count === 1 ? msg('whatTheSourceSays') : msg('whatTheSourcesSay'),
+  /** After an excerpt not in the panel's language: "(in Russian)". */
+  excerptLanguage: (name: string) => msg('excerptLanguage', name),
   /** The cards' list of what changed after the article. */
-  sinceTheArticle: 'Since the article',
+  get sinceTheArticle() {
+    return msg('sinceTheArticle');
+  },
   /** A figure that sources give differently. */
-  whoSaysWhat: 'Who says what',
+  get whoSaysWhat() {
+    return msg('whoSaysWhat');
+  },
   /** The panel's footer: when the pack was last checked against its sources. */
-  backgroundAsOf: (date: string) => `Background as of ${date}.`,
+  backgroundAsOf: (date: string) => msg('backgroundAsOf', date),
   certainty: {
     confirmed: '',
-    reported: 'reported',
-    estimate: 'estimate',
-    inferred: 'inferred',
+    get reported() {
+      return msg('certainty_reported');
+    },
+    get estimate() {
+      return msg('certainty_estimate');
+    },
+    get inferred() {
+      return msg('certainty_inferred');
+    },
   },
-  approximateLocation: 'approximate location',
-  publicationMarker: 'The article is published',
-  phraseInArticle: (phrase: string) => `“${phrase}” in the article`,
-  loading: 'Loading the background…',
-  afterPublication: 'After the article',
-  beforePublication: 'What the reporter knew',
+  get approximateLocation() {
+    return msg('approximateLocation');
+  },
+  get publicationMarker() {
+    return msg('publicationMarker');
+  },
+  phraseInArticle: (phrase: string) => msg('phraseInArticle', phrase),
+  get loading() {
+    return msg('loading');
+  },
+  get afterPublication() {
+    return msg('afterPublication');
+  },
+  get beforePublication() {
+    return msg('beforePublication');
+  },
   /** The timeline's list of the article's own time phrases. */
-  timePhrases: 'In the article',
-  timePhrasesIntro: 'The article’s own time phrases, and the dates they mean.',
+  get timePhrases() {
+    return msg('timePhrases');
+  },
+  get timePhrasesIntro() {
+    return msg('timePhrasesIntro');
+  },
   /** A time phrase's button (its name starts with the phrase it shows): shows its events. */
   showPhraseEvents: (phrase: string, count: number) =>
-    `“${phrase}”: show ${count === 1 ? 'its event' : `its ${count} events`} in the timeline`,
-  phraseNoEvents: 'No single event',
-  filterLegend: 'Show events about',
+    plural('showPhraseEvents', count, phrase, count),
+  get phraseNoEvents() {
+    return msg('phraseNoEvents');
+  },
+  get filterLegend() {
+    return msg('filterLegend');
+  },
   /** The live count under the filter. */
   filterStatus: (shown: number, total: number) =>
-    shown === total ? `All ${total} events` : `${shown} of ${total} events`,
-  showAllEvents: 'Show all',
-  noEventsInPart: 'No events on these topics.',
-  allSectionsOff: 'Every section is turned off in Backstory’s settings.',
-  sheetHandle: 'Backstory panel',
-  tags: {
-    mobilization: 'Mobilization',
-    annexation: 'Annexation',
-    exodus: 'Exodus',
-    war: 'War',
+    shown === total ? msg('filterAll', total) : msg('filterSome', shown, total),
+  get showAllEvents() {
+    return msg('showAllEvents');
   },
-  emptySection: 'Nothing in this pack for this section.',
+  get noEventsInPart() {
+    return msg('noEventsInPart');
+  },
+  get allSectionsOff() {
+    return msg('allSectionsOff');
+  },
+  get sheetHandle() {
+    return msg('sheetHandle');
+  },
+  tags: {
+    get mobilization() {
+      return msg('tag_mobilization');
+    },
+    get annexation() {
+      return msg('tag_annexation');
+    },
+    get exodus() {
+      return msg('tag_exodus');
+    },
+    get war() {
+      return msg('tag_war');
+    },
+  },
+  get emptySection() {
+    return msg('emptySection');
+  },
   map: {
     /** The main map's accessible name. */
-    title: 'Map of the places in this story, with the routes out of Russia',
+    get title() {
+      return msg('mapTitle');
+    },
     /** A detail map's accessible name. */
-    detailTitle: (title: string) => `Map: ${title}`,
-    pins: (title: string) => `Places on the map: ${title}`,
-    mainPins: 'Places on the map',
-    legend: 'Map legend',
-    routes: 'Routes out of Russia (drawn from a reference city, not exact paths)',
-    route: (to: string, via: string | undefined) => (via ? `${to}, via ${via}` : to),
-    routeSources: 'Route sources',
-    origin: (country: string) => `${country}, where the routes start`,
-    detailFrame: 'Area of the detail map',
-    attribution: 'Boundaries: Natural Earth.',
-    showOnMap: 'Show on map',
-    showOnMapLabel: (name: string) => `Show on map: ${name}`,
+    detailTitle: (title: string) => msg('mapDetailTitle', title),
+    pins: (title: string) => msg('mapPins', title),
+    get mainPins() {
+      return msg('mapMainPins');
+    },
+    get legend() {
+      return msg('mapLegend');
+    },
+    get routes() {
+      return msg('mapRoutes');
+    },
+    route: (to: string, via: string | undefined) => (via ? msg('mapRouteVia', to, via) : to),
+    get routeSources() {
+      return msg('mapRouteSources');
+    },
+    origin: (country: string) => msg('mapOrigin', country),
+    get detailFrame() {
+      return msg('mapDetailFrame');
+    },
+    get attribution() {
+      return msg('mapAttribution');
+    },
+    get showOnMap() {
+      return msg('showOnMap');
+    },
+    showOnMapLabel: (name: string) => msg('showOnMapLabel', name),
   },
-  loadError: 'Backstory could not load the background for this page.',
-} as const;
-
-function launcherObject(kind: VerdictKind): string {
-  return kind === 'related' ? 'this story' : 'this article';
-}
+  get loadError() {
+    return msg('loadError');
+  },
+  /** One line where the controls speak a language the pack's content is not translated into. */
+  get contentInEnglish() {
+    return msg('contentInEnglish');
+  },
+  /** The label of a quote's translation. */
+  get quoteTranslation() {
+    return msg('quoteTranslation');
+  },
+};
 
 /** The panel on a page Backstory has nothing for (a press of the toolbar button there). */
 export const nothingStrings = {
-  title: 'Backstory has nothing for this page',
-  quietTitle: 'Backstory is quiet on this site',
-  why: 'It opens on the stories it knows: on the article itself, on copies and translations of it, and on reports of the same events.',
-  quiet: (site: string) =>
-    `You asked Backstory to stay quiet on ${site}: it does not read its pages.`,
-  wake: (site: string) => `Turn Backstory back on for ${site}`,
-  woken: (site: string) => `Backstory works on ${site} again. Reload the page for it to read it.`,
-  storiesHeading: (count: number) =>
-    count === 1 ? 'The story Backstory knows' : `The ${count} stories Backstory knows`,
+  get title() {
+    return msg('nothingTitle');
+  },
+  get quietTitle() {
+    return msg('nothingQuietTitle');
+  },
+  get why() {
+    return msg('nothingWhy');
+  },
+  quiet: (site: string) => msg('nothingQuiet', site),
+  wake: (site: string) => msg('nothingWake', site),
+  woken: (site: string) => msg('nothingWoken', site),
+  storiesHeading: (count: number) => plural('nothingStories', count),
   covers: (places: number, people: number, events: number) =>
-    `Its background: ${places} places, ${people} people and ${events} dated events.`,
-  reviewed: (date: string) => `Background as of ${date}.`,
-  settings: 'Backstory settings',
-} as const;
+    msg('nothingCovers', places, people, events),
+  reviewed: (date: string) => msg('backgroundAsOf', date),
+  get settings() {
+    return msg('nothingSettings');
+  },
+};
 
 /** The options page's words. */
 export const optionsStrings = {
-  title: 'Backstory settings',
-  intro: 'Changes are saved at once and apply to open tabs without reloading them.',
-  saved: 'Saved.',
+  get title() {
+    return msg('optTitle');
+  },
+  get intro() {
+    return msg('optIntro');
+  },
+  get saved() {
+    return msg('optSaved');
+  },
   autoOpen: {
-    legend: 'Open the panel by itself',
-    article: 'On the article itself',
-    version: 'On a version of the article (a copy elsewhere)',
-    related: 'On related coverage',
+    get legend() {
+      return msg('optAutoOpenLegend');
+    },
+    get article() {
+      return msg('optAutoOpenArticle');
+    },
+    get version() {
+      return msg('optAutoOpenVersion');
+    },
+    get related() {
+      return msg('optAutoOpenRelated');
+    },
   },
   panel: {
-    legend: 'Panel',
-    panelIn: 'Where the panel opens',
-    panelIns: {
-      page: 'Over the page',
-      'side-panel': 'In the browser’s side panel (beside the page, out of its reach)',
+    get legend() {
+      return msg('optPanelLegend');
     },
-    side: 'Side of the window (over the page)',
-    sides: { right: 'Right', left: 'Left' },
-    layout: 'Layout (over the page)',
-    layouts: { overlay: 'Over the page edge', push: 'Push the page aside' },
-    theme: 'Theme',
-    themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
+    get panelIn() {
+      return msg('optPanelIn');
+    },
+    get panelIns() {
+      return { page: msg('optPanelInPage'), 'side-panel': msg('optPanelInSidePanel') };
+    },
+    get side() {
+      return msg('optSide');
+    },
+    get sides() {
+      return { right: msg('optSideRight'), left: msg('optSideLeft') };
+    },
+    get layout() {
+      return msg('optLayout');
+    },
+    get layouts() {
+      return { overlay: msg('optLayoutOverlay'), push: msg('optLayoutPush') };
+    },
+    get theme() {
+      return msg('optTheme');
+    },
+    get themes() {
+      return {
+        system: msg('optThemeSystem'),
+        light: msg('optThemeLight'),
+        dark: msg('optThemeDark'),
+      };
+    },
+    get language() {
+      return msg('optLanguage');
+    },
+    get languageAuto() {
+      return msg('optLanguageAuto');
+    },
   },
-  sectionsLegend: 'Sections shown',
+  get sectionsLegend() {
+    return msg('optSectionsLegend');
+  },
   marks: {
-    legend: 'In the article',
-    label: 'Mark the story’s people and places in the article text',
+    get legend() {
+      return msg('optMarksLegend');
+    },
+    get label() {
+      return msg('optMarksLabel');
+    },
   },
   sites: {
-    legend: 'Where Backstory works',
-    everywhere: 'On every site (it reads pages locally and sends nothing)',
-    listed: 'Only on the sites listed below',
-    onlyLabel: 'Sites to work on, one per line (for example nbcnews.com)',
-    quietLabel: 'Sites where Backstory stays quiet, one per line',
-    rejected: (entries: string[]) => `Not a site name, left out: ${entries.join(', ')}`,
+    get legend() {
+      return msg('optSitesLegend');
+    },
+    get everywhere() {
+      return msg('optSitesEverywhere');
+    },
+    get listed() {
+      return msg('optSitesListed');
+    },
+    get onlyLabel() {
+      return msg('optSitesOnlyLabel');
+    },
+    get quietLabel() {
+      return msg('optSitesQuietLabel');
+    },
+    rejected: (entries: string[]) => msg('optSitesRejected', entries.join(', ')),
   },
-} as const;
+};
 
-/**
- * Strings of the page-side features ("Show in article", the mention marks and their card), apart
- * from `strings` so the script that runs on every page, which needs only the launcher's, does not
- * carry them.
- */
+/** Strings of the page-side features ("Show in article", the mention marks and their card). */
 export const pageStrings = {
   /** The side panel, when the page in its tab does not answer. */
-  pageUnreachable:
-    'The page in this tab is not answering (it may still be loading, or be one Backstory cannot reach), so Show in article and the marks are off for now.',
-  showInArticle: 'Show in article',
-  showInArticleLabel: (quote: string) => `Show in article: ${quote}`,
-  quoteShown: 'Highlighted in the article.',
-  quoteNotOnPage: 'Not on this page: this copy leaves it out or words it differently.',
-  quoteGone: 'No longer on this page: it may have changed since.',
-  marksToggle: 'Marks in the article',
-  marksOn: 'On',
-  marksOff: 'Off',
-  marksBrowse: (count: number) => `Go to the marks (${count})`,
-  mentionKind: { place: 'Place', person: 'Person' },
-  openInBackstory: 'Open in Backstory',
-  mentionTargetIdle: 'Marks in the article',
+  get pageUnreachable() {
+    return msg('pageUnreachable');
+  },
+  get showInArticle() {
+    return msg('showInArticle');
+  },
+  showInArticleLabel: (quote: string) => msg('showInArticleLabel', quote),
+  get quoteShown() {
+    return msg('quoteShown');
+  },
+  get quoteNotOnPage() {
+    return msg('quoteNotOnPage');
+  },
+  get quoteGone() {
+    return msg('quoteGone');
+  },
+  get marksToggle() {
+    return msg('marksToggle');
+  },
+  get marksOn() {
+    return msg('marksOn');
+  },
+  get marksOff() {
+    return msg('marksOff');
+  },
+  marksBrowse: (count: number) => msg('marksBrowse', count),
+  mentionKind: {
+    get place() {
+      return msg('mentionPlace');
+    },
+    get person() {
+      return msg('mentionPerson');
+    },
+  },
+  get openInBackstory() {
+    return msg('openInBackstory');
+  },
+  get mentionTargetIdle() {
+    return msg('mentionTargetIdle');
+  },
   mentionTargetLabel: (name: string, index: number, count: number) =>
-    `${name}, mark ${index} of ${count}`,
-  mentionKeys: 'Arrow keys: other marks · Enter: open in Backstory · Esc: hide this card',
-} as const;
+    msg('mentionTargetLabel', name, index, count),
+  get mentionKeys() {
+    return msg('mentionKeys');
+  },
+};
+
+export { formatNumber };
+
+/** The panel's languages as the settings offer them: each in its own words, for its readers. */
+export const LANGUAGE_CHOICES: Record<UiLanguage, string> = {
+  en: 'English',
+  ru: 'Русский',
+  uk: 'Українська',
+  de: 'Deutsch',
+  fr: 'Français',
+  es: 'Español',
+};

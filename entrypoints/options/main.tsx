@@ -1,10 +1,25 @@
+import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { Options } from '../../components/Options';
-import { loadSettings, saveSettings, watchSettings } from '../../utils/settings';
+import { packagedReader } from '../../utils/background/packaged';
+import { chooseLanguage } from '../../utils/i18n/language';
+import {
+  browserUiLanguage,
+  ENGLISH_MESSAGES,
+  setMessages,
+  type Messages,
+} from '../../utils/i18n/messages';
+import { loadSettings, saveSettings, watchSettings, type Settings } from '../../utils/settings';
 
-/** The options page: the settings form, kept in step with storage (another tab may change it). */
+/**
+ * The options page: the settings form, kept in step with storage (another tab may change it), in
+ * the reader's chosen language, else the browser's.
+ */
 async function main(root: HTMLElement): Promise<void> {
-  const draw = (settings: Awaited<ReturnType<typeof loadSettings>>) =>
+  const draw = async (settings: Settings) => {
+    const { ui } = chooseLanguage(settings.language, null, browserUiLanguage());
+    setMessages(ui, ui === 'en' ? ENGLISH_MESSAGES : await readMessages(ui));
+    document.documentElement.lang = ui;
     render(
       <Options
         settings={settings}
@@ -14,8 +29,17 @@ async function main(root: HTMLElement): Promise<void> {
       />,
       root,
     );
-  draw(await loadSettings());
-  watchSettings(draw);
+  };
+  await draw(await loadSettings());
+  watchSettings((settings) => void draw(settings));
+}
+
+/** A language's messages, from the extension's own files (English where they cannot be read). */
+const read = packagedReader(browser);
+function readMessages(lang: string): Promise<Messages> {
+  return (read(`_locales/${lang}/messages.json`) as Promise<Messages>).catch(
+    () => ENGLISH_MESSAGES,
+  );
 }
 
 const root = document.getElementById('app');

@@ -53,7 +53,11 @@ export default defineContentScript({
     // A page with no verdict yet (the side panel's first request may come before the page's
     // verdict) is asked again next time.
     const loadData = () =>
-      (data ??= (ask({ type: 'panel:data' }) as Promise<Result<PanelData>>).then((result) => {
+      (data ??= (
+        ask({ type: 'panel:data', lang: document.documentElement.lang }) as Promise<
+          Result<PanelData>
+        >
+      ).then((result) => {
         if (!result.ok || !result.value.verdict) data = null;
         return result;
       }));

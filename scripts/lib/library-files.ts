@@ -22,11 +22,15 @@ export interface WrittenLibrary {
   libraryBytes: number;
 }
 
-/** Writes the recognition files of `compiled` (and the panel's `packs`) under `root`. */
+/**
+ * Writes the recognition files of `compiled` (and the panel's `packs`, with their texts in other
+ * languages, `translations` by pack id and language) under `root`.
+ */
 export function writeLibrary(
   root: string,
   compiled: readonly CompiledPack[],
   packs: readonly Pack[],
+  translations: Readonly<Record<string, Readonly<Record<string, Record<string, string>>>>> = {},
 ): WrittenLibrary {
   rmSync(join(root, 'recognition'), { recursive: true, force: true });
   rmSync(join(root, 'packs'), { recursive: true, force: true });
@@ -47,6 +51,9 @@ export function writeLibrary(
   library.postings.forEach((shard, i) => write(LIBRARY_FILES.postings(i), shard));
   library.packs.forEach((shard, i) => write(LIBRARY_FILES.packs(i), shard));
   for (const pack of packs) write(LIBRARY_FILES.pack(pack.id), pack);
+  for (const [id, byLanguage] of Object.entries(translations))
+    for (const [lang, strings] of Object.entries(byLanguage))
+      write(LIBRARY_FILES.translation(id, lang), strings);
   write(LIBRARY_FILES.catalogue, packs.map(storyEntry));
   return { gate, meta: library.meta, gateBytes, libraryBytes };
 }

@@ -78,6 +78,7 @@ function extensionProblems(
     | {
         manifest_version?: unknown;
         name?: unknown;
+        default_locale?: unknown;
         browser_specific_settings?: { gecko?: { id?: unknown } };
       }
     | undefined;
@@ -87,7 +88,12 @@ function extensionProblems(
       `${browser} zip: manifest_version ${String(manifest.manifest_version)}, expected ${manifestVersion}`,
     );
   }
-  if (manifest.name !== 'Backstory')
+  // The name is the English message's, in the browser's language (`_locales/`).
+  const localized =
+    manifest.name === '__MSG_extName__' &&
+    manifest.default_locale === 'en' &&
+    zip.files.includes('_locales/en/messages.json');
+  if (manifest.name !== 'Backstory' && !localized)
     problems.push(`${browser} zip: manifest name ${String(manifest.name)}`);
   if (browser === 'firefox' && typeof manifest.browser_specific_settings?.gecko?.id !== 'string') {
     problems.push('firefox zip: manifest has no browser_specific_settings.gecko.id');

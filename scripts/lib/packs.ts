@@ -8,6 +8,12 @@ import { projectPackMap, type MapSources } from '../../utils/map/project';
 import { integrityProblems } from '../../utils/packs/integrity';
 import { formatProblem, loadPack, type PackProblem } from '../../utils/packs/load';
 import type { PackInput } from '../../utils/packs/schema';
+import {
+  CONTENT_LANGUAGES,
+  translationProblems,
+  type ContentLanguage,
+  type PackTranslation,
+} from '../../utils/packs/translation';
 import type { Pack } from '../../utils/packs/types';
 import { readMapSources } from './map-sources';
 
@@ -16,7 +22,15 @@ export const PACKS_DIR = join(import.meta.dirname, '../../data/packs');
 
 /** One pack folder, read and checked. */
 export type PackFolder =
-  | { dir: string; ok: true; input: PackInput; pack: Pack; articleText: string }
+  | {
+      dir: string;
+      ok: true;
+      input: PackInput;
+      pack: Pack;
+      articleText: string;
+      /** The pack's texts in each content language (`translations/<lang>.json`). */
+      translations: Record<ContentLanguage, Record<string, string>>;
+    }
   | { dir: string; ok: false; problems: PackProblem[]; skipped: boolean };
 
 /** Reads and checks every pack folder under `packsDir`. */
@@ -64,10 +78,56 @@ export function readPackFolder(dir: string): PackFolder {
       skipped: false,
       problems: [{ path: 'id', message: `"${input.id}" differs from its folder name` }],
     };
-  if (!input.map) return { dir, ok: true, input, pack: loaded.value, articleText };
+  const translated = readTranslations(dir, input);
+  if (!translated.ok) return { dir, ok: false, skipped: false, problems: translated.problems };
+  const { translations } = translated;
+  if (!input.map) return { dir, ok: true, input, pack: loaded.value, articleText, translations };
   const map = projectPackMap(loaded.value, input.map, mapSources());
   if (!map.ok) return { dir, ok: false, skipped: false, problems: map.error };
-  return { dir, ok: true, input, pack: { ...loaded.value, map: map.value }, articleText };
+  const pack = { ...loaded.value, map: map.value };
+  return { dir, ok: true, input, pack, articleText, translations };
+}
+
+/**
+ * The pack's translations (`translations/<lang>.json`, one per content language), each checked
+ * against the English: every text translated, nothing else, the same numbers.
+ */
+function readTranslations(
+  dir: string,
+  input: PackInput,
+):
+  | { ok: true; translations: Record<ContentLanguage, Record<string, string>> }
+  | { ok: false; problems: PackProblem[] } {
+  const problems: PackProblem[] = [];
+  const translations = {} as Record<ContentLanguage, Record<string, string>>;
+  for (const lang of CONTENT_LANGUAGES) {
+    const path = `translations/${lang}.json`;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(dir, path), 'utf8'));
+    } catch (error) {
+      problems.push({ path, message: `cannot read the ${lang} translation: ${String(error)}` });
+      continue;
+    }
+    if (!isTranslation(raw, lang)) {
+      problems.push({ path, message: `not a translation: { "lang": "${lang}", "strings": {…} }` });
+      continue;
+    }
+    for (const line of translationProblems(input, raw)) problems.push({ path, message: line });
+    translations[lang] = raw.strings;
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, translations };
+}
+
+function isTranslation(value: unknown, lang: ContentLanguage): value is PackTranslation {
+  if (typeof value !== 'object' || value === null) return false;
+  const { lang: given, strings } = value as Record<string, unknown>;
+  return (
+    given === lang &&
+    typeof strings === 'object' &&
+    strings !== null &&
+    Object.values(strings).every((text) => typeof text === 'string')
+  );
 }
 
 let sources: MapSources | undefined;

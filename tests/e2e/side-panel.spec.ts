@@ -38,6 +38,20 @@ const untilTitle = (panel: SidePanelSession, title: string) =>
     `document.querySelector('main[aria-label="Backstory"] h2')?.textContent === ${JSON.stringify(title)}`,
   );
 
+/** Presses the toolbar button on `reader`'s page and waits for the side panel to show the article. */
+async function openSidePanel(
+  extension: {
+    clickToolbarButton(page: Page): Promise<void>;
+    sidePanel(): Promise<SidePanelSession>;
+  },
+  reader: PanelPage,
+): Promise<SidePanelSession> {
+  await extension.clickToolbarButton(reader.page);
+  const panel = await extension.sidePanel();
+  await untilTitle(panel, pack.article.title);
+  return panel;
+}
+
 /** Backstory's elements on the page itself (the launcher's host may be there; no panel). */
 const panelOnPage = (reader: PanelPage) =>
   reader.page.evaluate(() => document.querySelectorAll('backstory-panel').length);
@@ -52,9 +66,7 @@ test.describe('in the browser’s side panel', () => {
     openPage,
   }) => {
     const reader = await openPage(ARTICLE_URL);
-    await extension.clickToolbarButton(reader.page);
-    const panel = await extension.sidePanel();
-    await untilTitle(panel, pack.article.title);
+    const panel = await openSidePanel(extension, reader);
     const { sections } = await shown(panel);
     expect(sections).toEqual([
       'Places',
@@ -74,9 +86,7 @@ test.describe('in the browser’s side panel', () => {
     openPage,
   }) => {
     const article = await openPage(ARTICLE_URL);
-    await extension.clickToolbarButton(article.page);
-    const panel = await extension.sidePanel();
-    await untilTitle(panel, pack.article.title);
+    const panel = await openSidePanel(extension, article);
 
     const other = await openPage(UNRELATED_URL);
     await other.page.bringToFront();
@@ -107,9 +117,7 @@ test.describe('in the browser’s side panel', () => {
     openPage,
   }) => {
     const reader = await openPage(ARTICLE_URL);
-    await extension.clickToolbarButton(reader.page);
-    const panel = await extension.sidePanel();
-    await untilTitle(panel, pack.article.title);
+    const panel = await openSidePanel(extension, reader);
     // The side panel has the page marked (its marks switch shows their number).
     await expect
       .poll(() => reader.page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0))
@@ -136,9 +144,7 @@ test.describe('in the browser’s side panel', () => {
     openPage,
   }) => {
     const first = await openPage(ARTICLE_URL);
-    await extension.clickToolbarButton(first.page);
-    const panel = await extension.sidePanel();
-    await untilTitle(panel, pack.article.title);
+    const panel = await openSidePanel(extension, first);
     await setSettings(extension, { ...OPEN_BY_HAND, panelIn: 'page' });
     // A new tab: the side panel follows it from its first moment, before its verdict exists;
     // the panel on the page still shows the story when the reader opens it there.

@@ -11,7 +11,12 @@ import { realLibrary, addressVerdict } from './helpers';
 
 const TAB = 7;
 const { source, pack } = realLibrary();
-const EVERYWHERE: SiteScope = { scope: 'everywhere', onlySites: [], quietSites: [] };
+const EVERYWHERE = {
+  scope: 'everywhere',
+  onlySites: [],
+  quietSites: [],
+  language: 'auto',
+} satisfies SiteScope & { language: 'auto' };
 const verdict = addressVerdict('article', pack.id);
 const self = () => ({ id: fakeBrowser.runtime.id, tab: { id: TAB } });
 
@@ -91,6 +96,8 @@ function setup({
     library: source,
     pack: (id) => Promise.resolve(id === pack.id ? pack : null),
     stories: () => Promise.resolve([storyEntry(pack)]),
+    translation: () => Promise.resolve(null),
+    messages: () => Promise.resolve(null),
     settings: () => Promise.resolve({ ...EVERYWHERE, panelIn }),
     watchSettings: (onChange) => (settingsListener = onChange),
   });
@@ -327,7 +334,12 @@ describe('background', () => {
     });
     expect(await controller.handleMessage({ type: 'panel:data' }, self())).toEqual({
       ok: true,
-      value: { verdict: null, stories: [storyEntry(pack)] },
+      value: {
+        verdict: null,
+        stories: [storyEntry(pack)],
+        language: { ui: 'en', content: 'en' },
+        messages: null,
+      },
     });
   });
 
@@ -412,7 +424,7 @@ describe('background', () => {
         '*://*.example.com/*',
       ]),
     );
-    changeSettings({ scope: 'listed', onlySites: [], quietSites: [], panelIn: 'page' });
+    changeSettings({ ...EVERYWHERE, scope: 'listed', panelIn: 'page' });
     await vi.waitFor(() => expect(registeredNow()).toEqual([]));
   });
 

@@ -63,6 +63,15 @@ describe('store packages', () => {
     ]);
   });
 
+  test('a name from the locales needs the English messages and the default locale', () => {
+    const packages = ready();
+    const localized = { manifest_version: 3, name: '__MSG_extName__', default_locale: 'en' };
+    packages.chrome = { files: [...built, '_locales/en/messages.json'], manifest: localized };
+    expect(packageProblems(packages)).toEqual([]);
+    packages.chrome = { files: [...built], manifest: localized };
+    expect(packageProblems(packages)).toEqual(['chrome zip: manifest name __MSG_extName__']);
+  });
+
   test('source maps in an extension zip fail', () => {
     const packages = ready();
     packages.chrome!.files.push('content-scripts/panel.js.map');

@@ -29,7 +29,11 @@ const defaults: PanelSettings = {
 const STORY = {
   doc: document,
   css: '',
-  loadData: () => Promise.resolve({ ok: true as const, value: { verdict, pack } }),
+  loadData: () =>
+    Promise.resolve({
+      ok: true as const,
+      value: { verdict, pack, language: { ui: 'en', content: 'en' } as const, messages: null },
+    }),
 };
 
 /** A panel controller for the story. */

@@ -20,7 +20,10 @@ import {
   type ToPanel,
   type ToStory,
 } from '../messages';
+import { chooseLanguage, pageLanguage } from '../i18n/language';
+import { browserUiLanguage, type Messages, type UiLanguage } from '../i18n/messages';
 import type { StoryEntry } from '../packs/catalogue';
+import { applyTranslation, type ContentLanguage } from '../packs/translation';
 import type { Pack } from '../packs/types';
 import { candidatesFor, type LibrarySource } from '../recognition/library';
 import { THRESHOLDS } from '../recognition/recognize';
@@ -51,10 +54,14 @@ export interface BackgroundOptions {
   pack: (id: string) => Promise<Pack | null>;
   /** The stories Backstory knows, for a page it has nothing for. */
   stories: () => Promise<StoryEntry[]>;
+  /** A pack's texts in a content language (see `utils/packs/translation.ts`), or null. */
+  translation: (id: string, lang: ContentLanguage) => Promise<Record<string, string> | null>;
+  /** The messages of a language of the controls (`_locales/<lang>/messages.json`), or null. */
+  messages: (lang: UiLanguage) => Promise<Messages | null>;
 }
 
 /** What the background needs of the reader's settings. */
-export type BackgroundSettings = SiteScope & Pick<Settings, 'panelIn'>;
+export type BackgroundSettings = SiteScope & Pick<Settings, 'panelIn' | 'language'>;
 
 /** The background's handlers, returned for tests. */
 export interface BackgroundController {
@@ -189,7 +196,8 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
     if (isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) {
       if (message?.type === 'panel:data') {
         const tabId = message.tabId;
-        return panelData(tabId === undefined ? null : await currentVerdict(tabId, false), options);
+        const verdict = tabId === undefined ? null : await currentVerdict(tabId, false);
+        return panelData(verdict, undefined, options);
       }
       if (message?.type === 'panel:page') {
         const reply = await toPanel(message.tabId, message.message).catch(() => undefined);
@@ -244,7 +252,7 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
         if (await verdicts.get(tabId)) await toPanel(tabId, { type: 'panel:prepare' });
         return { ok: true, value: null };
       case 'panel:data':
-        return panelData(await verdicts.get(tabId), options);
+        return panelData(await verdicts.get(tabId), message.lang, options);
       case 'settings:open':
         await browser.runtime.openOptionsPage();
         return { ok: true, value: null };
@@ -285,14 +293,29 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
   return { toggle: (tabId) => open(tabId, 'toggle'), handleMessage, verdictFor: verdicts.get };
 }
 
+/**
+ * What a panel shows for `verdict` on a page whose own language tag is `declared`: the pack in
+ * the panel's content language, and the panel's languages with their messages.
+ */
 async function panelData(
   verdict: Verdict | null,
-  { pack: packOf, stories }: BackgroundOptions,
+  declared: string | undefined,
+  options: BackgroundOptions,
 ): Promise<Result<ToBackground['panel:data']['response']>> {
-  if (!verdict) return { ok: true, value: { verdict: null, stories: await stories() } };
+  const { pack: packOf, stories, translation, messages } = options;
+  const settings = await options.settings();
+  const language = chooseLanguage(
+    settings.language,
+    pageLanguage(verdict, declared),
+    browserUiLanguage(),
+  );
+  const words = { language, messages: language.ui === 'en' ? null : await messages(language.ui) };
+  if (!verdict) return { ok: true, value: { verdict: null, stories: await stories(), ...words } };
   const pack = await packOf(verdict.packId);
   if (!pack) return { ok: false, error: `no pack "${verdict.packId}"` };
-  return { ok: true, value: { verdict, pack } };
+  const texts = language.content === 'en' ? null : await translation(pack.id, language.content);
+  const shown = texts ? applyTranslation(pack, texts) : pack;
+  return { ok: true, value: { verdict, pack: shown, ...words } };
 }
 
 function isResult(value: unknown): value is Result<unknown> {

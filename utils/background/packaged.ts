@@ -4,7 +4,9 @@
  * fast with ten thousand stories as with one. Each file is read once per worker lifetime.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
+import { isUiLanguage, type Messages, type UiLanguage } from '../i18n/messages';
 import { isStoryList, type StoryEntry } from '../packs/catalogue';
+import { CONTENT_LANGUAGES, type ContentLanguage } from '../packs/translation';
 import type { Pack } from '../packs/types';
 import type { CompiledPack } from '../recognition/compiled';
 import {
@@ -43,6 +45,8 @@ export function packagedData(read: ReadPackaged): {
   library: LibrarySource;
   pack: (id: string) => Promise<Pack | null>;
   stories: () => Promise<StoryEntry[]>;
+  translation: (id: string, lang: ContentLanguage) => Promise<Record<string, string> | null>;
+  messages: (lang: UiLanguage) => Promise<Messages | null>;
 } {
   return {
     library: {
@@ -60,5 +64,15 @@ export function packagedData(read: ReadPackaged): {
         (list) => (isStoryList(list) ? list : []),
         () => [],
       ),
+    translation: (id, lang) =>
+      /^[a-z0-9-]+$/.test(id) && CONTENT_LANGUAGES.includes(lang)
+        ? (read(LIBRARY_FILES.translation(id, lang)) as Promise<Record<string, string>>).catch(
+            () => null,
+          )
+        : Promise.resolve(null),
+    messages: (lang) =>
+      isUiLanguage(lang)
+        ? (read(`_locales/${lang}/messages.json`) as Promise<Messages>).catch(() => null)
+        : Promise.resolve(null),
   };
 }

@@ -25,7 +25,12 @@ export type Place = Omit<WithSources<Input.Place>, 'keyFigure' | 'updates'> & {
   keyFigure?: KeyFigure | undefined;
   updates: Update[];
 };
-export type Person = Omit<WithSources<Input.Person>, 'updates'> & { updates: Update[] };
+/** A quote of the article: its English words, and their translation in a translated pack. */
+export type Quote = Input.Person['quotes'][number] & { translation?: string };
+export type Person = Omit<WithSources<Input.Person>, 'updates' | 'quotes'> & {
+  updates: Update[];
+  quotes: Quote[];
+};
 export type TimelineEvent = WithSources<Input.TimelineEvent>;
 export type TimePhrase = Input.TimePhrase;
 export type GlossaryTerm = WithSources<Input.GlossaryTerm>;

@@ -140,6 +140,8 @@ export const LIBRARY_FILES = {
   packs: (shard: number) => `recognition/packs-${shard}.json`,
   /** A pack as the panel shows it. */
   pack: (id: string) => `packs/${id}.json`,
+  /** A pack's texts in another language (see `utils/packs/translation.ts`). */
+  translation: (id: string, lang: string) => `packs/${id}.${lang}.json`,
   /** The stories Backstory knows, as a page with no verdict lists them (no pack id can clash). */
   catalogue: 'recognition/stories.json',
 } as const;

@@ -17,6 +17,7 @@ import { SECTIONS, type PanelActions } from '../../components/sections';
 import type { QuoteActions } from '../../components/PersonCard';
 import type { PanelData, Result } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { ENGLISH_MESSAGES, setMessages } from '../i18n/messages';
 import { afterNextFrame } from './after-frame';
 import { createPagePush } from './page-push';
 import { createShadowHost, deepActiveElement } from './shadow-host';
@@ -373,10 +374,21 @@ export function createPanelController({
     draw();
     void loadData().then(
       (result) => {
+        if (result.ok) {
+          // The panel's words, in its language, before anything is drawn with them.
+          const { language, messages } = result.value;
+          setMessages(language.ui, messages ?? ENGLISH_MESSAGES);
+          container?.setAttribute('lang', language.ui);
+        }
         state = !result.ok
           ? { status: 'error', message: result.error }
           : result.value.verdict
-            ? { status: 'ready', verdict: result.value.verdict, pack: result.value.pack }
+            ? {
+                status: 'ready',
+                verdict: result.value.verdict,
+                pack: result.value.pack,
+                language: result.value.language,
+              }
             : { status: 'nothing', stories: result.value.stories, page: nothingHere() };
         drawnPieces = 0;
         // Also when drawn ahead of the press, so it shows with its "Show in article" buttons

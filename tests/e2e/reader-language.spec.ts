@@ -101,20 +101,29 @@ for (const [lang, url] of [
   });
 }
 
-test('axe finds nothing in the Russian panel, and the keyboard walks it', async ({ openPage }) => {
-  const reader = await openPage(RUSSIAN_REPORT);
-  await openPanel(reader);
-  const results = await new AxeBuilder({ page: reader.page }).include('backstory-panel').analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
-  // From the keyboard: the section jumps are reached with Tab and move focus to their section.
-  const people = messages('ru').section_people!.message;
-  const jump = reader.panel.getByRole('navigation').getByRole('button', { name: people });
-  for (let i = 0; i < 20 && !(await jump.evaluate((el) => el.matches(':focus'))); i++)
-    await reader.page.keyboard.press('Tab');
-  await expect(jump).toBeFocused();
-  await reader.page.keyboard.press('Enter');
-  await expect(reader.heading(people)).toBeFocused();
-});
+for (const [lang, url] of [
+  ['ru', RUSSIAN_REPORT],
+  ['uk', UKRAINIAN_REPORT],
+] as const) {
+  test(`axe finds nothing in the ${lang} panel, and the keyboard walks it`, async ({
+    openPage,
+  }) => {
+    const reader = await openPage(url);
+    await openPanel(reader);
+    const results = await new AxeBuilder({ page: reader.page })
+      .include('backstory-panel')
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    // From the keyboard: the section jumps are reached with Tab and move focus to their section.
+    const people = messages(lang).section_people!.message;
+    const jump = reader.panel.getByRole('navigation').getByRole('button', { name: people });
+    for (let i = 0; i < 20 && !(await jump.evaluate((el) => el.matches(':focus'))); i++)
+      await reader.page.keyboard.press('Tab');
+    await expect(jump).toBeFocused();
+    await reader.page.keyboard.press('Enter');
+    await expect(reader.heading(people)).toBeFocused();
+  });
+}
 
 test('the settings choose the language: German controls, the content said to be English', async ({
   extension,

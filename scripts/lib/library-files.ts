@@ -7,6 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { storyEntry } from '../../utils/packs/catalogue';
+import type { PackTranslationFile } from '../../utils/packs/translation';
 import type { Pack } from '../../utils/packs/types';
 import { compileGate } from '../../utils/recognition/compile-gate';
 import type { CompiledPack } from '../../utils/recognition/compiled';
@@ -30,7 +31,7 @@ export function writeLibrary(
   root: string,
   compiled: readonly CompiledPack[],
   packs: readonly Pack[],
-  translations: Readonly<Record<string, Readonly<Record<string, Record<string, string>>>>> = {},
+  translations: Readonly<Record<string, Readonly<Record<string, PackTranslationFile>>>> = {},
 ): WrittenLibrary {
   rmSync(join(root, 'recognition'), { recursive: true, force: true });
   rmSync(join(root, 'packs'), { recursive: true, force: true });

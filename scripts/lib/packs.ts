@@ -10,9 +10,12 @@ import { formatProblem, loadPack, type PackProblem } from '../../utils/packs/loa
 import type { PackInput } from '../../utils/packs/schema';
 import {
   CONTENT_LANGUAGES,
+  translatedLabel,
+  translateMap,
   translationProblems,
   type ContentLanguage,
   type PackTranslation,
+  type PackTranslationFile,
 } from '../../utils/packs/translation';
 import type { Pack } from '../../utils/packs/types';
 import { readMapSources } from './map-sources';
@@ -28,8 +31,8 @@ export type PackFolder =
       input: PackInput;
       pack: Pack;
       articleText: string;
-      /** The pack's texts in each content language (`translations/<lang>.json`). */
-      translations: Record<ContentLanguage, Record<string, string>>;
+      /** The pack in each content language (`translations/<lang>.json`), its map placed anew. */
+      translations: Record<ContentLanguage, PackTranslationFile>;
     }
   | { dir: string; ok: false; problems: PackProblem[]; skipped: boolean };
 
@@ -80,12 +83,29 @@ export function readPackFolder(dir: string): PackFolder {
     };
   const translated = readTranslations(dir, input);
   if (!translated.ok) return { dir, ok: false, skipped: false, problems: translated.problems };
-  const { translations } = translated;
-  if (!input.map) return { dir, ok: true, input, pack: loaded.value, articleText, translations };
-  const map = projectPackMap(loaded.value, input.map, mapSources());
+  const texts = translated.translations;
+  const english = loaded.value;
+  if (!input.map) {
+    const translations = mapValues(texts, (strings) => ({ strings }));
+    return { dir, ok: true, input, pack: english, articleText, translations };
+  }
+  const spec = input.map;
+  const map = projectPackMap(english, spec, mapSources());
   if (!map.ok) return { dir, ok: false, skipped: false, problems: map.error };
-  const pack = { ...loaded.value, map: map.value };
+  const pack = { ...english, map: map.value };
+  // Each language's map, its labels placed for their own words (a longer name may need the
+  // other side of its pin).
+  const translations = mapValues(texts, (strings) => {
+    const own = projectPackMap(english, spec, mapSources(), translatedLabel(strings));
+    return { strings, map: translateMap(own.ok ? own.value : map.value, pack, strings) };
+  });
   return { dir, ok: true, input, pack, articleText, translations };
+}
+
+function mapValues<K extends string, A, B>(record: Record<K, A>, f: (value: A) => B): Record<K, B> {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, f(value as A)]),
+  ) as Record<K, B>;
 }
 
 /**

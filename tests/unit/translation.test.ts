@@ -16,7 +16,8 @@ import { addressVerdict, PACK_DIR, realPack } from './helpers';
 const { input, pack } = realPack();
 const folder = readPackFolder(PACK_DIR);
 if (!folder.ok) throw new Error('the pack does not load');
-const { ru, uk } = folder.translations;
+const ru = folder.translations.ru.strings;
+const uk = folder.translations.uk.strings;
 
 describe('the panel’s language', () => {
   const verdict = addressVerdict('related', pack.id);
@@ -95,7 +96,7 @@ describe('a translation of the pack', () => {
   });
 
   it('puts the translation in place, the quotes beside their English words, ids and dates unchanged', () => {
-    const shown = applyTranslation(pack, ru);
+    const shown = applyTranslation(pack, folder.translations.ru);
     const almaty = shown.places.find((place) => place.id === 'almaty')!;
     expect(almaty.name).toBe(ru['places.almaty.name']);
     const person = shown.people.find((p) => p.quotes.length > 0)!;
@@ -109,6 +110,13 @@ describe('a translation of the pack', () => {
     const pins = shown.map!.panels.flatMap((panel) => panel.pins);
     expect(pins.find((pin) => pin.place === 'almaty')!.name).toBe(ru['places.almaty.name']);
     expect(shown.map!.origin).toBe(ru['map.origin']);
+    // Its labels are placed for the translated words (the build projects each language's map).
+    const donetsk = pins.find((pin) => pin.place === 'donetsk-oblast')!;
+    expect(donetsk.label).toBe(ru['map.labels.donetsk-oblast']);
+    const englishPins = pack.map!.panels.flatMap((panel) => panel.pins);
+    expect(pins.map((pin) => [pin.place, pin.x, pin.y])).toEqual(
+      englishPins.map((pin) => [pin.place, pin.x, pin.y]),
+    );
     expect(shown.map!.panels[0]!.routes.map((r) => r.to)).not.toContain('Kazakhstan');
     // The English pack is left as it was.
     expect(pack.places.find((place) => place.id === 'almaty')!.name).toBe('Almaty');

@@ -23,7 +23,11 @@ import {
 import { chooseLanguage, pageLanguage } from '../i18n/language';
 import { browserUiLanguage, type Messages, type UiLanguage } from '../i18n/messages';
 import type { StoryEntry } from '../packs/catalogue';
-import { applyTranslation, type ContentLanguage } from '../packs/translation';
+import {
+  applyTranslation,
+  type ContentLanguage,
+  type PackTranslationFile,
+} from '../packs/translation';
 import type { Pack } from '../packs/types';
 import { candidatesFor, type LibrarySource } from '../recognition/library';
 import { THRESHOLDS } from '../recognition/recognize';
@@ -55,7 +59,7 @@ export interface BackgroundOptions {
   /** The stories Backstory knows, for a page it has nothing for. */
   stories: () => Promise<StoryEntry[]>;
   /** A pack's texts in a content language (see `utils/packs/translation.ts`), or null. */
-  translation: (id: string, lang: ContentLanguage) => Promise<Record<string, string> | null>;
+  translation: (id: string, lang: ContentLanguage) => Promise<PackTranslationFile | null>;
   /** The messages of a language of the controls (`_locales/<lang>/messages.json`), or null. */
   messages: (lang: UiLanguage) => Promise<Messages | null>;
 }

@@ -6,7 +6,11 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { isUiLanguage, type Messages, type UiLanguage } from '../i18n/messages';
 import { isStoryList, type StoryEntry } from '../packs/catalogue';
-import { CONTENT_LANGUAGES, type ContentLanguage } from '../packs/translation';
+import {
+  CONTENT_LANGUAGES,
+  type ContentLanguage,
+  type PackTranslationFile,
+} from '../packs/translation';
 import type { Pack } from '../packs/types';
 import type { CompiledPack } from '../recognition/compiled';
 import {
@@ -45,7 +49,7 @@ export function packagedData(read: ReadPackaged): {
   library: LibrarySource;
   pack: (id: string) => Promise<Pack | null>;
   stories: () => Promise<StoryEntry[]>;
-  translation: (id: string, lang: ContentLanguage) => Promise<Record<string, string> | null>;
+  translation: (id: string, lang: ContentLanguage) => Promise<PackTranslationFile | null>;
   messages: (lang: UiLanguage) => Promise<Messages | null>;
 } {
   return {
@@ -66,7 +70,7 @@ export function packagedData(read: ReadPackaged): {
       ),
     translation: (id, lang) =>
       /^[a-z0-9-]+$/.test(id) && CONTENT_LANGUAGES.includes(lang)
-        ? (read(LIBRARY_FILES.translation(id, lang)) as Promise<Record<string, string>>).catch(
+        ? (read(LIBRARY_FILES.translation(id, lang)) as Promise<PackTranslationFile>).catch(
             () => null,
           )
         : Promise.resolve(null),

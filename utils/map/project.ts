@@ -58,7 +58,13 @@ function inExtent(place: Place, extent: Extent): boolean {
 }
 
 /** Builds the pack's map, or says why it cannot. */
-export function projectPackMap(pack: Pack, spec: MapSpec, sources: MapSources): MapResult {
+export function projectPackMap(
+  pack: Pack,
+  spec: MapSpec,
+  sources: MapSources,
+  /** What a pin says (a translation's words); the map's label or the place's name by default. */
+  labelOf: (place: Place) => string = (place) => spec.labels?.[place.id] ?? place.name,
+): MapResult {
   const problems: PackProblem[] = [];
   const detailExtent = spec.detail?.extent;
   const onDetail = (place: Place) => detailExtent !== undefined && inExtent(place, detailExtent);
@@ -90,7 +96,7 @@ export function projectPackMap(pack: Pack, spec: MapSpec, sources: MapSources): 
     }
     const spots = pinSpots(pack, places, projection, height, problems, id);
     const routes = id === 'main' ? drawRoutes(pack, spots, problems) : [];
-    const pins = labelPins(spec, spots, routes, height);
+    const pins = labelPins(spots, routes, height, labelOf);
     return { id, width: MAP_WIDTH, height, countries, claimed, routes, pins };
   };
 
@@ -177,8 +183,12 @@ function pinSpots(
 }
 
 /** Pins with their labels placed clear of other pins, labels and route lines. */
-function labelPins(spec: MapSpec, spots: Spot[], routes: MapRoute[], height: number): MapPin[] {
-  const labelOf = (place: Place) => spec.labels?.[place.id] ?? place.name;
+function labelPins(
+  spots: Spot[],
+  routes: MapRoute[],
+  height: number,
+  labelOf: (place: Place) => string,
+): MapPin[] {
   const sides = placeLabels(
     spots.map(({ place, at }) => ({ at, text: labelOf(place) })),
     MAP_WIDTH,

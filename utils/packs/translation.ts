@@ -15,6 +15,15 @@ import type { Pack } from './types';
 export const CONTENT_LANGUAGES = ['ru', 'uk'] as const;
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
 
+/**
+ * A translation as the extension packages it (`packs/<id>.<lang>.json`): the texts, and the map
+ * projected again for them, its labels placed for the translated words.
+ */
+export interface PackTranslationFile {
+  strings: Record<string, string>;
+  map?: PackMap | undefined;
+}
+
 /** A translation as stored in `data/packs/<id>/translations/<lang>.json`. */
 export interface PackTranslation {
   lang: ContentLanguage;
@@ -151,21 +160,34 @@ export function translatableStrings(pack: PackInput): Texts {
  * `pack` in a translation: a copy with each translated text in place of the English, and each
  * quote's translation beside its English words. Keys the translation lacks keep the English.
  */
-export function applyTranslation(pack: Pack, strings: Record<string, string>): Pack {
+export function applyTranslation(pack: Pack, { strings, map }: PackTranslationFile): Pack {
   const copy = structuredClone(pack);
   eachText(copy as WithTexts, (key, value, set) => {
     const translated = strings[key];
     if (typeof value === 'string' && typeof translated === 'string') set(translated);
   });
-  if (copy.map) copy.map = translateMap(copy.map, pack, strings);
+  if (map) copy.map = map;
+  else if (copy.map) copy.map = translateMap(copy.map, pack, strings);
   return copy;
+}
+
+/** What a pin says in a translation: its translated map label, else the place's name. */
+export function translatedLabel(
+  strings: Record<string, string>,
+): (place: { id: string; name: string }) => string {
+  return (place) =>
+    strings[`map.labels.${place.id}`] ?? strings[`places.${place.id}.name`] ?? place.name;
 }
 
 /**
  * The projected map in a translation: pins, routes' legend, the detail map's title and the
  * legend's words. Labels stay where the build placed them for the English words.
  */
-function translateMap(map: PackMap, english: Pack, strings: Record<string, string>): PackMap {
+export function translateMap(
+  map: PackMap,
+  english: Pack,
+  strings: Record<string, string>,
+): PackMap {
   // Routes name their stops by the places' English names.
   const names = new Map<string, string>();
   for (const place of english.places) {

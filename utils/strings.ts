@@ -3,7 +3,7 @@
  * (`utils/i18n/messages.ts`, `public/_locales/`): components use these names, never a message key
  * or a literal. Facts never live here: they are pack data.
  */
-import { formatNumber, msg, plural, type UiLanguage } from './i18n/messages';
+import { formatNumber, msg, plural, type MessageKey, type UiLanguage } from './i18n/messages';
 import type { Language } from './recognition/languages';
 import type { Evidence, VerdictKind } from './recognition/verdict';
 
@@ -64,368 +64,209 @@ export function languageName(lang: Language): string {
   return msg(`language_${lang}`);
 }
 
-export const strings = {
-  get brand() {
-    return msg('brand');
+/**
+ * An object whose properties read `keys`' messages when read, so the words are those of the
+ * panel's language at that moment (`setMessages`), not when this module was loaded.
+ */
+function words<T extends Record<string, MessageKey>>(keys: T): { readonly [K in keyof T]: string } {
+  const out = {};
+  for (const [name, key] of Object.entries(keys))
+    Object.defineProperty(out, name, { get: () => msg(key), enumerable: true });
+  return out as { readonly [K in keyof T]: string };
+}
+
+export const strings = Object.assign(
+  words({
+    brand: 'brand',
+    launcherText: 'launcherText',
+    close: 'close',
+    sectionsNav: 'sectionsNav',
+    alsoKnownAs: 'alsoKnownAs',
+    keyFigure: 'keyFigure',
+    whyItMatters: 'whyItMatters',
+    inThisArticle: 'inThisArticle',
+    notKnown: 'notKnown',
+    sources: 'sources',
+    source: 'source',
+    /** The cards' list of what changed after the article. */
+    sinceTheArticle: 'sinceTheArticle',
+    /** A figure that sources give differently. */
+    whoSaysWhat: 'whoSaysWhat',
+    approximateLocation: 'approximateLocation',
+    publicationMarker: 'publicationMarker',
+    loading: 'loading',
+    afterPublication: 'afterPublication',
+    beforePublication: 'beforePublication',
+    /** The timeline's list of the article's own time phrases. */
+    timePhrases: 'timePhrases',
+    timePhrasesIntro: 'timePhrasesIntro',
+    phraseNoEvents: 'phraseNoEvents',
+    filterLegend: 'filterLegend',
+    showAllEvents: 'showAllEvents',
+    noEventsInPart: 'noEventsInPart',
+    allSectionsOff: 'allSectionsOff',
+    sheetHandle: 'sheetHandle',
+    emptySection: 'emptySection',
+    loadError: 'loadError',
+    /** One line where the controls speak a language the pack's content is not translated into. */
+    contentInEnglish: 'contentInEnglish',
+    /** The label of a quote's translation. */
+    quoteTranslation: 'quoteTranslation',
+  }),
+  {
+    launcherLabel: (kind: VerdictKind) =>
+      kind === 'related' ? msg('launcherRelated') : msg('launcherArticle'),
+    published: (date: string, certain: boolean) =>
+      certain ? msg('published', date) : msg('publishedInferred', date),
+    sections: words({
+      places: 'section_places',
+      people: 'section_people',
+      timeline: 'section_timeline',
+      figures: 'section_figures',
+      glossary: 'section_glossary',
+      notes: 'section_notes',
+    }),
+    /** The disclosure under a claim that shows its sources' own words. */
+    whatTheSourceSays: (count: number) =>
+      count === 1 ? msg('whatTheSourceSays') : msg('whatTheSourcesSay'),
+    /** After an excerpt not in the panel's language: "(in Russian)". */
+    excerptLanguage: (name: string) => msg('excerptLanguage', name),
+    /** The panel's footer: when the pack was last checked against its sources. */
+    backgroundAsOf: (date: string) => msg('backgroundAsOf', date),
+    certainty: Object.assign(
+      words({
+        reported: 'certainty_reported',
+        estimate: 'certainty_estimate',
+        inferred: 'certainty_inferred',
+      }),
+      { confirmed: '' },
+    ),
+    phraseInArticle: (phrase: string) => msg('phraseInArticle', phrase),
+    /** A time phrase's button (its name starts with the phrase it shows): shows its events. */
+    showPhraseEvents: (phrase: string, count: number) =>
+      plural('showPhraseEvents', count, phrase, count),
+    /** The live count under the filter. */
+    filterStatus: (shown: number, total: number) =>
+      shown === total ? msg('filterAll', total) : msg('filterSome', shown, total),
+    tags: words({
+      mobilization: 'tag_mobilization',
+      annexation: 'tag_annexation',
+      exodus: 'tag_exodus',
+      war: 'tag_war',
+    }),
+    map: Object.assign(
+      words({
+        /** The main map's accessible name. */
+        title: 'mapTitle',
+        mainPins: 'mapMainPins',
+        legend: 'mapLegend',
+        routes: 'mapRoutes',
+        routeSources: 'mapRouteSources',
+        detailFrame: 'mapDetailFrame',
+        attribution: 'mapAttribution',
+        showOnMap: 'showOnMap',
+      }),
+      {
+        /** A detail map's accessible name. */
+        detailTitle: (title: string) => msg('mapDetailTitle', title),
+        pins: (title: string) => msg('mapPins', title),
+        route: (to: string, via: string | undefined) => (via ? msg('mapRouteVia', to, via) : to),
+        origin: (country: string) => msg('mapOrigin', country),
+        showOnMapLabel: (name: string) => msg('showOnMapLabel', name),
+      },
+    ),
   },
-  launcherLabel: (kind: VerdictKind) =>
-    kind === 'related' ? msg('launcherRelated') : msg('launcherArticle'),
-  get launcherText() {
-    return msg('launcherText');
-  },
-  get close() {
-    return msg('close');
-  },
-  published: (date: string, certain: boolean) =>
-    certain ? msg('published', date) : msg('publishedInferred', date),
-  sections: {
-    get places() {
-      return msg('section_places');
-    },
-    get people() {
-      return msg('section_people');
-    },
-    get timeline() {
-      return msg('section_timeline');
-    },
-    get figures() {
-      return msg('section_figures');
-    },
-    get glossary() {
-      return msg('section_glossary');
-    },
-    get notes() {
-      return msg('section_notes');
-    },
-  },
-  get sectionsNav() {
-    return msg('sectionsNav');
-  },
-  get alsoKnownAs() {
-    return msg('alsoKnownAs');
-  },
-  get keyFigure() {
-    return msg('keyFigure');
-  },
-  get whyItMatters() {
-    return msg('whyItMatters');
-  },
-  get inThisArticle() {
-    return msg('inThisArticle');
-  },
-  get notKnown() {
-    return msg('notKnown');
-  },
-  get sources() {
-    return msg('sources');
-  },
-  get source() {
-    return msg('source');
-  },
-  /** The disclosure under a claim that shows its sources' own words. */
-  whatTheSourceSays: (count: number) =>
-    count === 1 ? msg('whatTheSourceSays') : msg('whatTheSourcesSay'),
-  /** After an excerpt not in the panel's language: "(in Russian)". */
-  excerptLanguage: (name: string) => msg('excerptLanguage', name),
-  /** The cards' list of what changed after the article. */
-  get sinceTheArticle() {
-    return msg('sinceTheArticle');
-  },
-  /** A figure that sources give differently. */
-  get whoSaysWhat() {
-    return msg('whoSaysWhat');
-  },
-  /** The panel's footer: when the pack was last checked against its sources. */
-  backgroundAsOf: (date: string) => msg('backgroundAsOf', date),
-  certainty: {
-    confirmed: '',
-    get reported() {
-      return msg('certainty_reported');
-    },
-    get estimate() {
-      return msg('certainty_estimate');
-    },
-    get inferred() {
-      return msg('certainty_inferred');
-    },
-  },
-  get approximateLocation() {
-    return msg('approximateLocation');
-  },
-  get publicationMarker() {
-    return msg('publicationMarker');
-  },
-  phraseInArticle: (phrase: string) => msg('phraseInArticle', phrase),
-  get loading() {
-    return msg('loading');
-  },
-  get afterPublication() {
-    return msg('afterPublication');
-  },
-  get beforePublication() {
-    return msg('beforePublication');
-  },
-  /** The timeline's list of the article's own time phrases. */
-  get timePhrases() {
-    return msg('timePhrases');
-  },
-  get timePhrasesIntro() {
-    return msg('timePhrasesIntro');
-  },
-  /** A time phrase's button (its name starts with the phrase it shows): shows its events. */
-  showPhraseEvents: (phrase: string, count: number) =>
-    plural('showPhraseEvents', count, phrase, count),
-  get phraseNoEvents() {
-    return msg('phraseNoEvents');
-  },
-  get filterLegend() {
-    return msg('filterLegend');
-  },
-  /** The live count under the filter. */
-  filterStatus: (shown: number, total: number) =>
-    shown === total ? msg('filterAll', total) : msg('filterSome', shown, total),
-  get showAllEvents() {
-    return msg('showAllEvents');
-  },
-  get noEventsInPart() {
-    return msg('noEventsInPart');
-  },
-  get allSectionsOff() {
-    return msg('allSectionsOff');
-  },
-  get sheetHandle() {
-    return msg('sheetHandle');
-  },
-  tags: {
-    get mobilization() {
-      return msg('tag_mobilization');
-    },
-    get annexation() {
-      return msg('tag_annexation');
-    },
-    get exodus() {
-      return msg('tag_exodus');
-    },
-    get war() {
-      return msg('tag_war');
-    },
-  },
-  get emptySection() {
-    return msg('emptySection');
-  },
-  map: {
-    /** The main map's accessible name. */
-    get title() {
-      return msg('mapTitle');
-    },
-    /** A detail map's accessible name. */
-    detailTitle: (title: string) => msg('mapDetailTitle', title),
-    pins: (title: string) => msg('mapPins', title),
-    get mainPins() {
-      return msg('mapMainPins');
-    },
-    get legend() {
-      return msg('mapLegend');
-    },
-    get routes() {
-      return msg('mapRoutes');
-    },
-    route: (to: string, via: string | undefined) => (via ? msg('mapRouteVia', to, via) : to),
-    get routeSources() {
-      return msg('mapRouteSources');
-    },
-    origin: (country: string) => msg('mapOrigin', country),
-    get detailFrame() {
-      return msg('mapDetailFrame');
-    },
-    get attribution() {
-      return msg('mapAttribution');
-    },
-    get showOnMap() {
-      return msg('showOnMap');
-    },
-    showOnMapLabel: (name: string) => msg('showOnMapLabel', name),
-  },
-  get loadError() {
-    return msg('loadError');
-  },
-  /** One line where the controls speak a language the pack's content is not translated into. */
-  get contentInEnglish() {
-    return msg('contentInEnglish');
-  },
-  /** The label of a quote's translation. */
-  get quoteTranslation() {
-    return msg('quoteTranslation');
-  },
-};
+);
 
 /** The panel on a page Backstory has nothing for (a press of the toolbar button there). */
-export const nothingStrings = {
-  get title() {
-    return msg('nothingTitle');
+export const nothingStrings = Object.assign(
+  words({
+    title: 'nothingTitle',
+    quietTitle: 'nothingQuietTitle',
+    why: 'nothingWhy',
+    settings: 'nothingSettings',
+  }),
+  {
+    quiet: (site: string) => msg('nothingQuiet', site),
+    wake: (site: string) => msg('nothingWake', site),
+    woken: (site: string) => msg('nothingWoken', site),
+    storiesHeading: (count: number) => plural('nothingStories', count),
+    covers: (places: number, people: number, events: number) =>
+      msg('nothingCovers', places, people, events),
+    reviewed: (date: string) => msg('backgroundAsOf', date),
   },
-  get quietTitle() {
-    return msg('nothingQuietTitle');
-  },
-  get why() {
-    return msg('nothingWhy');
-  },
-  quiet: (site: string) => msg('nothingQuiet', site),
-  wake: (site: string) => msg('nothingWake', site),
-  woken: (site: string) => msg('nothingWoken', site),
-  storiesHeading: (count: number) => plural('nothingStories', count),
-  covers: (places: number, people: number, events: number) =>
-    msg('nothingCovers', places, people, events),
-  reviewed: (date: string) => msg('backgroundAsOf', date),
-  get settings() {
-    return msg('nothingSettings');
-  },
-};
+);
 
 /** The options page's words. */
-export const optionsStrings = {
-  get title() {
-    return msg('optTitle');
+export const optionsStrings = Object.assign(
+  words({
+    title: 'optTitle',
+    intro: 'optIntro',
+    saved: 'optSaved',
+    sectionsLegend: 'optSectionsLegend',
+  }),
+  {
+    autoOpen: words({
+      legend: 'optAutoOpenLegend',
+      article: 'optAutoOpenArticle',
+      version: 'optAutoOpenVersion',
+      related: 'optAutoOpenRelated',
+    }),
+    panel: Object.assign(
+      words({
+        legend: 'optPanelLegend',
+        panelIn: 'optPanelIn',
+        side: 'optSide',
+        layout: 'optLayout',
+        theme: 'optTheme',
+        language: 'optLanguage',
+        languageAuto: 'optLanguageAuto',
+      }),
+      {
+        panelIns: words({ page: 'optPanelInPage', 'side-panel': 'optPanelInSidePanel' }),
+        sides: words({ right: 'optSideRight', left: 'optSideLeft' }),
+        layouts: words({ overlay: 'optLayoutOverlay', push: 'optLayoutPush' }),
+        themes: words({ system: 'optThemeSystem', light: 'optThemeLight', dark: 'optThemeDark' }),
+      },
+    ),
+    marks: words({ legend: 'optMarksLegend', label: 'optMarksLabel' }),
+    sites: Object.assign(
+      words({
+        legend: 'optSitesLegend',
+        everywhere: 'optSitesEverywhere',
+        listed: 'optSitesListed',
+        onlyLabel: 'optSitesOnlyLabel',
+        quietLabel: 'optSitesQuietLabel',
+      }),
+      { rejected: (entries: string[]) => msg('optSitesRejected', entries.join(', ')) },
+    ),
   },
-  get intro() {
-    return msg('optIntro');
-  },
-  get saved() {
-    return msg('optSaved');
-  },
-  autoOpen: {
-    get legend() {
-      return msg('optAutoOpenLegend');
-    },
-    get article() {
-      return msg('optAutoOpenArticle');
-    },
-    get version() {
-      return msg('optAutoOpenVersion');
-    },
-    get related() {
-      return msg('optAutoOpenRelated');
-    },
-  },
-  panel: {
-    get legend() {
-      return msg('optPanelLegend');
-    },
-    get panelIn() {
-      return msg('optPanelIn');
-    },
-    get panelIns() {
-      return { page: msg('optPanelInPage'), 'side-panel': msg('optPanelInSidePanel') };
-    },
-    get side() {
-      return msg('optSide');
-    },
-    get sides() {
-      return { right: msg('optSideRight'), left: msg('optSideLeft') };
-    },
-    get layout() {
-      return msg('optLayout');
-    },
-    get layouts() {
-      return { overlay: msg('optLayoutOverlay'), push: msg('optLayoutPush') };
-    },
-    get theme() {
-      return msg('optTheme');
-    },
-    get themes() {
-      return {
-        system: msg('optThemeSystem'),
-        light: msg('optThemeLight'),
-        dark: msg('optThemeDark'),
-      };
-    },
-    get language() {
-      return msg('optLanguage');
-    },
-    get languageAuto() {
-      return msg('optLanguageAuto');
-    },
-  },
-  get sectionsLegend() {
-    return msg('optSectionsLegend');
-  },
-  marks: {
-    get legend() {
-      return msg('optMarksLegend');
-    },
-    get label() {
-      return msg('optMarksLabel');
-    },
-  },
-  sites: {
-    get legend() {
-      return msg('optSitesLegend');
-    },
-    get everywhere() {
-      return msg('optSitesEverywhere');
-    },
-    get listed() {
-      return msg('optSitesListed');
-    },
-    get onlyLabel() {
-      return msg('optSitesOnlyLabel');
-    },
-    get quietLabel() {
-      return msg('optSitesQuietLabel');
-    },
-    rejected: (entries: string[]) => msg('optSitesRejected', entries.join(', ')),
-  },
-};
+);
 
 /** Strings of the page-side features ("Show in article", the mention marks and their card). */
-export const pageStrings = {
-  /** The side panel, when the page in its tab does not answer. */
-  get pageUnreachable() {
-    return msg('pageUnreachable');
+export const pageStrings = Object.assign(
+  words({
+    /** The side panel, when the page in its tab does not answer. */
+    pageUnreachable: 'pageUnreachable',
+    showInArticle: 'showInArticle',
+    quoteShown: 'quoteShown',
+    quoteNotOnPage: 'quoteNotOnPage',
+    quoteGone: 'quoteGone',
+    marksToggle: 'marksToggle',
+    marksOn: 'marksOn',
+    marksOff: 'marksOff',
+    openInBackstory: 'openInBackstory',
+    mentionTargetIdle: 'mentionTargetIdle',
+    mentionKeys: 'mentionKeys',
+  }),
+  {
+    showInArticleLabel: (quote: string) => msg('showInArticleLabel', quote),
+    marksBrowse: (count: number) => msg('marksBrowse', count),
+    mentionKind: words({ place: 'mentionPlace', person: 'mentionPerson' }),
+    mentionTargetLabel: (name: string, index: number, count: number) =>
+      msg('mentionTargetLabel', name, index, count),
   },
-  get showInArticle() {
-    return msg('showInArticle');
-  },
-  showInArticleLabel: (quote: string) => msg('showInArticleLabel', quote),
-  get quoteShown() {
-    return msg('quoteShown');
-  },
-  get quoteNotOnPage() {
-    return msg('quoteNotOnPage');
-  },
-  get quoteGone() {
-    return msg('quoteGone');
-  },
-  get marksToggle() {
-    return msg('marksToggle');
-  },
-  get marksOn() {
-    return msg('marksOn');
-  },
-  get marksOff() {
-    return msg('marksOff');
-  },
-  marksBrowse: (count: number) => msg('marksBrowse', count),
-  mentionKind: {
-    get place() {
-      return msg('mentionPlace');
-    },
-    get person() {
-      return msg('mentionPerson');
-    },
-  },
-  get openInBackstory() {
-    return msg('openInBackstory');
-  },
-  get mentionTargetIdle() {
-    return msg('mentionTargetIdle');
-  },
-  mentionTargetLabel: (name: string, index: number, count: number) =>
-    msg('mentionTargetLabel', name, index, count),
-  get mentionKeys() {
-    return msg('mentionKeys');
-  },
-};
+);
 
 export { formatNumber };
 

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SidePanelSession } from '../../scripts/lib/side-panel';
-import { nothingStrings, pageStrings } from '../../utils/strings';
+import { nothingStrings, pageStrings, strings } from '../../utils/strings';
 import { ARTICLE_URL, FIXTURES, expect, setSettings, test, type PanelPage } from './fixtures';
 
 const SIDE = { panelIn: 'side-panel' } as const;
@@ -68,14 +68,7 @@ test.describe('in the browser’s side panel', () => {
     const reader = await openPage(ARTICLE_URL);
     const panel = await openSidePanel(extension, reader);
     const { sections } = await shown(panel);
-    expect(sections).toEqual([
-      'Places',
-      'People',
-      'Timeline',
-      'Figures',
-      'Terms',
-      'Notes on the article',
-    ]);
+    expect(sections).toEqual(Object.values(strings.sections));
     // Nothing of the panel is on the page: the page cannot read it.
     expect(await panelOnPage(reader)).toBe(0);
     await panel.detach();

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { UI_LANGUAGES } from './i18n/messages';
 import type { LanguageSetting } from './i18n/language';
-import { MAX_SITES, SITE, type SiteScope } from './site-scope';
+import { hostMatches, MAX_SITES, SITE, type SiteScope } from './site-scope';
 import { SETTINGS_KEY } from './storage-keys';
 
 export { hostMatches, isActiveOn } from './site-scope';
@@ -170,6 +170,12 @@ export async function saveSettings(change: Partial<Settings>): Promise<Settings>
   const next = parseSettings({ ...(await loadSettings()), ...change });
   await settingsItem.setValue(next);
   return next;
+}
+
+/** Takes every entry that covers `host` off the reader's quiet sites (Backstory works there again). */
+export async function wakeSite(host: string): Promise<void> {
+  const { quietSites } = await loadSettings();
+  await saveSettings({ quietSites: quietSites.filter((site) => !hostMatches(host, [site])) });
 }
 
 /** Calls `onChange` with validated settings whenever they change (in any tab or page). */

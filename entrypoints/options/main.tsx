@@ -1,14 +1,9 @@
 import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { Options } from '../../components/Options';
-import { packagedReader } from '../../utils/background/packaged';
+import { packagedData, packagedReader } from '../../utils/background/packaged';
 import { chooseLanguage } from '../../utils/i18n/language';
-import {
-  browserUiLanguage,
-  ENGLISH_MESSAGES,
-  setMessages,
-  type Messages,
-} from '../../utils/i18n/messages';
+import { browserUiLanguage, ENGLISH_MESSAGES, setMessages } from '../../utils/i18n/messages';
 import { loadSettings, saveSettings, watchSettings, type Settings } from '../../utils/settings';
 
 /**
@@ -18,7 +13,7 @@ import { loadSettings, saveSettings, watchSettings, type Settings } from '../../
 async function main(root: HTMLElement): Promise<void> {
   const draw = async (settings: Settings) => {
     const { ui } = chooseLanguage(settings.language, null, browserUiLanguage());
-    setMessages(ui, ui === 'en' ? ENGLISH_MESSAGES : await readMessages(ui));
+    setMessages(ui, (ui === 'en' ? null : await messages(ui)) ?? ENGLISH_MESSAGES);
     document.documentElement.lang = ui;
     render(
       <Options
@@ -34,13 +29,8 @@ async function main(root: HTMLElement): Promise<void> {
   watchSettings((settings) => void draw(settings));
 }
 
-/** A language's messages, from the extension's own files (English where they cannot be read). */
-const read = packagedReader(browser);
-function readMessages(lang: string): Promise<Messages> {
-  return (read(`_locales/${lang}/messages.json`) as Promise<Messages>).catch(
-    () => ENGLISH_MESSAGES,
-  );
-}
+/** A language's messages, from the extension's own files, as the background reads them. */
+const { messages } = packagedData(packagedReader(browser));
 
 const root = document.getElementById('app');
 if (root) void main(root);

@@ -13,7 +13,7 @@ import {
   type ToSidePanel,
 } from '../../utils/messages';
 import { ensureHighlightStyles } from '../../utils/page/highlights';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, loadSettings, wakeSite, watchSettings } from '../../utils/settings';
 import { hostMatches } from '../../utils/site-scope';
 import { markMentions, type MentionMarks } from '../../utils/ui/mention-marks';
 import { createPanelController, type EntityRef } from '../../utils/ui/panel-controller';
@@ -133,12 +133,7 @@ export default defineContentScript({
         host: () => host,
         quiet: () => hostMatches(host, settingsNow.quietSites),
         openSettings: () => void ask({ type: 'settings:open' }),
-        wake: async () => {
-          const { quietSites } = await loadSettings();
-          await saveSettings({
-            quietSites: quietSites.filter((site) => !hostMatches(host, [site])),
-          });
-        },
+        wake: () => wakeSite(host),
       },
       marks: () => marks,
     });

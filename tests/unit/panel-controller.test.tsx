@@ -142,6 +142,14 @@ describe('push mode', () => {
     panel.destroy();
     expect(documentCss()).toBe('');
   });
+
+  it('pushes nothing in the browser’s side panel, a page of its own beside the page', () => {
+    const panel = createPanelController({ ...STORY, standalone: true });
+    panel.show();
+    panel.applySettings({ ...defaults, layout: 'push' });
+    expect(documentCss()).toBe('');
+    panel.destroy();
+  });
 });
 
 describe('the marks switch', () => {

@@ -20,7 +20,7 @@ import {
   type ToPanel,
   type ToStory,
 } from '../messages';
-import { chooseLanguage, pageLanguage } from '../i18n/language';
+import { chooseLanguage, pageLanguage, type PanelLanguage } from '../i18n/language';
 import { browserUiLanguage, type Messages, type UiLanguage } from '../i18n/messages';
 import type { StoryEntry } from '../packs/catalogue';
 import {
@@ -192,6 +192,27 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
     await toPanel(tabId, message, { type: 'panel:show', focus }).catch(() => undefined);
   };
 
+  // Packs put in a language, once each for the worker's life (a whole pack is copied for it).
+  const translated = new Map<string, Promise<Pack | null>>();
+  const packIn = (id: string, lang: 'en' | ContentLanguage): Promise<Pack | null> => {
+    if (lang === 'en') return options.pack(id);
+    const key = `${id}.${lang}`;
+    let pack = translated.get(key);
+    if (!pack) {
+      pack = Promise.all([options.pack(id), options.translation(id, lang)]).then(
+        ([english, texts]) => {
+          if (english && texts) return applyTranslation(english, texts);
+          translated.delete(key); // read again next time
+          return english;
+        },
+      );
+      translated.set(key, pack);
+    }
+    return pack;
+  };
+  const dataFor = (verdict: Verdict | null, declared: string | undefined) =>
+    panelData(verdict, declared, options, packIn);
+
   const handleMessage: BackgroundController['handleMessage'] = async (raw, sender) => {
     if (!isFromThisExtension(sender, browser.runtime.id))
       return { ok: false, error: 'unknown sender' };
@@ -201,15 +222,11 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
       if (message?.type === 'panel:data') {
         const tabId = message.tabId;
         const verdict = tabId === undefined ? null : await currentVerdict(tabId, false);
-        return panelData(verdict, undefined, options);
+        return dataFor(verdict, undefined);
       }
       if (message?.type === 'panel:page') {
         const reply = await toPanel(message.tabId, message.message).catch(() => undefined);
         return reply ?? { ok: false, error: 'the page in this tab cannot be reached' };
-      }
-      if (message?.type === 'settings:open') {
-        await browser.runtime.openOptionsPage();
-        return { ok: true, value: null };
       }
       return { ok: false, error: 'malformed message' };
     }
@@ -256,7 +273,7 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
         if (await verdicts.get(tabId)) await toPanel(tabId, { type: 'panel:prepare' });
         return { ok: true, value: null };
       case 'panel:data':
-        return panelData(await verdicts.get(tabId), message.lang, options);
+        return dataFor(await verdicts.get(tabId), message.lang);
       case 'settings:open':
         await browser.runtime.openOptionsPage();
         return { ok: true, value: null };
@@ -305,8 +322,9 @@ async function panelData(
   verdict: Verdict | null,
   declared: string | undefined,
   options: BackgroundOptions,
+  packIn: (id: string, lang: PanelLanguage['content']) => Promise<Pack | null>,
 ): Promise<Result<ToBackground['panel:data']['response']>> {
-  const { pack: packOf, stories, translation, messages } = options;
+  const { stories, messages } = options;
   const settings = await options.settings();
   const language = chooseLanguage(
     settings.language,
@@ -315,11 +333,9 @@ async function panelData(
   );
   const words = { language, messages: language.ui === 'en' ? null : await messages(language.ui) };
   if (!verdict) return { ok: true, value: { verdict: null, stories: await stories(), ...words } };
-  const pack = await packOf(verdict.packId);
+  const pack = await packIn(verdict.packId, language.content);
   if (!pack) return { ok: false, error: `no pack "${verdict.packId}"` };
-  const texts = language.content === 'en' ? null : await translation(pack.id, language.content);
-  const shown = texts ? applyTranslation(pack, texts) : pack;
-  return { ok: true, value: { verdict, pack: shown, ...words } };
+  return { ok: true, value: { verdict, pack, ...words } };
 }
 
 function isResult(value: unknown): value is Result<unknown> {

@@ -101,8 +101,8 @@ function browserLanguage(): UiLanguage | null {
 /** The message in the browser's language through its own API; null where it has none. */
 function browserMessage(key: string, values: (string | number)[]): string | null {
   const api = browserI18n();
-  if (!api || !browserLanguage()) return null;
-  const language = browserLanguage() ?? 'en';
+  const language = browserLanguage();
+  if (!api || !language) return null;
   const substitutions = values.map((value) =>
     typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : value,
   );

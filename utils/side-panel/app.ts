@@ -12,7 +12,7 @@ import {
   type Result,
   type ToBackground,
 } from '../messages';
-import { hostMatches, loadSettings, saveSettings, watchSettings } from '../settings';
+import { hostMatches, loadSettings, wakeSite, watchSettings } from '../settings';
 import { pageStrings } from '../strings';
 import {
   createPanelController,
@@ -95,12 +95,7 @@ export async function startSidePanel({
         host: () => host,
         quiet: () => host !== '' && hostMatches(host, settings.quietSites),
         openSettings: () => void browser.runtime.openOptionsPage(),
-        wake: async () => {
-          const { quietSites } = await loadSettings();
-          await saveSettings({
-            quietSites: quietSites.filter((site) => !hostMatches(host, [site])),
-          });
-        },
+        wake: () => wakeSite(host),
       },
       ...(ready && { marks: () => remote.marks() }),
     });

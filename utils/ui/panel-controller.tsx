@@ -276,7 +276,9 @@ export function createPanelController({
     draw();
     runWaiting();
   };
-  const updatePush = () => push.set(open && settings.layout === 'push' ? settings.side : null);
+  // A panel that is a page of its own (the side panel) sits beside the page: nothing to push.
+  const updatePush = () =>
+    push.set(open && !standalone && settings.layout === 'push' ? settings.side : null);
 
   let cancelLocate = () => {};
   /**

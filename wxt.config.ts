@@ -61,6 +61,19 @@ export default defineConfig({
         ? "script-src 'self'; object-src 'self'; connect-src 'self'"
         : { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'" },
     action: { default_title: '__MSG_actionNothing__' },
+    // The panel on a page is this page in a frame (utils/ui/panel-frame.ts). Chrome gives a page
+    // it only at the browser's per-session address (use_dynamic_url), so a page probing the
+    // extension's fixed address learns nothing; Firefox's addresses are per-install already.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['sidepanel.html']
+        : [
+            {
+              resources: ['sidepanel.html'],
+              matches: ['http://*/*', 'https://*/*'],
+              use_dynamic_url: true,
+            },
+          ],
     // The keyboard command is the toolbar button's own (`_execute_action`, Firefox MV2's
     // `_execute_browser_action`), so it does what a press does in either place the panel opens:
     // the browser opens its side panel itself, within the key press's user gesture.

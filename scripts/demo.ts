@@ -18,7 +18,8 @@ import { launchWithExtension } from './lib/chromium';
 import { marksShots } from './lib/demo-marks';
 import { sidePanelShots } from './lib/demo-side-panel';
 import { startFixtureServer } from './lib/fixture-server';
-import { panelDrawnInPage } from './lib/panel-drawn';
+import { panelDrawn } from './lib/panel-drawn';
+import { panelIn, pressLauncher, waitForPanelFrame } from './lib/panel-frame';
 import {
   layoutShots,
   sectionShots,
@@ -117,12 +118,13 @@ try {
           // With the default settings the panel opens by itself on the article and its versions.
           // Related coverage gets the launcher, and the panel drawn hidden while the page is
           // idle, so the launcher only shows it.
-          const panel = page.getByRole('complementary', { name: 'Backstory' });
           const auto = verdict.kind !== 'related';
           if (!auto) {
-            await page.waitForFunction(panelDrawnInPage);
-            await page.getByRole('button', { name: /^Backstory/ }).click();
+            const frame = await waitForPanelFrame(page);
+            await frame.waitForFunction(panelDrawn, undefined, { polling: 100 });
+            await pressLauncher(page);
           }
+          const panel = await panelIn(page);
           if (scheme === 'light') {
             console.log(
               `  panel: ${auto ? 'opened by itself' : 'drawn ahead while the page was idle, shown by the launcher'}`,
@@ -134,7 +136,9 @@ try {
         } else {
           // A press of the toolbar button on a page with no verdict: the panel says so.
           await browser.clickToolbarButton(page);
-          await page
+          await (
+            await panelIn(page)
+          )
             .getByRole('heading', { name: 'Backstory has nothing for this page' })
             .waitFor();
           await page.waitForTimeout(300);

@@ -57,6 +57,11 @@ export interface ToBackground {
   'panel:page': { request: { tabId: number; message: MessageOf<ToPage> }; response: unknown };
   /** Open Backstory's settings page (a content script cannot). */
   'settings:open': { request: Record<never, never>; response: null };
+  /**
+   * The panel's frame on a page asks which tab it is in (Firefox gives an extension page framed
+   * in a web page no `tabs` API; the background knows the tab of the message's sender).
+   */
+  'panel:tab': { request: Record<never, never>; response: { tabId: number } };
 }
 
 /**
@@ -68,8 +73,8 @@ export type PanelData = (
 ) & { language: PanelLanguage; messages: Messages | null };
 
 /**
- * What the side panel asks of the page in its tab (through the background, `panel:page`); the
- * panel on the page does the same work itself.
+ * What the panel's page asks of the page it shows: the browser's side panel through the
+ * background (`panel:page`), the panel's frame on the page straight to its own tab.
  */
 export interface ToPage {
   /** Which of the article's quotes are on the page now. */
@@ -87,7 +92,21 @@ export interface ToPage {
     request: { enabled?: boolean; browse?: boolean };
     response: MarksReport;
   };
+  /** The panel in the page's frame was closed (its close button, Escape): hide the frame. */
+  'page:hide': { request: Record<never, never>; response: null };
+  /**
+   * The panel's frame on the page has started: whether the reader opened it meanwhile, so it
+   * takes focus (a frame cannot tell by itself that its page gave it focus before it loaded), and
+   * the page's site (for the "nothing here" panel).
+   */
+  'page:ready': { request: Record<never, never>; response: { focus: boolean; host: string } };
 }
+
+/**
+ * A request to a page as it arrives: from the panel's frame on that page itself (`frame`), or
+ * from the browser's side panel through the background.
+ */
+export type PageRequest = MessageOf<ToPage> & { frame?: true };
 
 /** The marks' state as the page reports it to the side panel. */
 export interface MarksReport {
@@ -101,6 +120,8 @@ export interface ToSidePanel {
   'side:entity': { request: { kind: 'place' | 'person'; id: string }; response: null };
   /** The marks changed (the page was marked, or they were switched on the page). */
   'side:marks': { request: MarksReport; response: null };
+  /** The page gave its panel frame focus (the reader opened it): move it to the panel's title. */
+  'side:focus': { request: Record<never, never>; response: null };
 }
 
 /** Messages the background sends to a tab's story script (on pages past the gate). */
@@ -163,13 +184,15 @@ export function parseToBackground(message: unknown): MessageOf<ToBackground> | n
       };
     }
     case 'panel:page': {
-      const request = parseToPage(message.message);
+      const request = isRecord(message.message) ? parseOnePageRequest(message.message) : null;
       return isTabId(message.tabId) && request
         ? { type: 'panel:page', tabId: message.tabId, message: request }
         : null;
     }
     case 'settings:open':
       return { type: 'settings:open' };
+    case 'panel:tab':
+      return { type: 'panel:tab' };
     default:
       return null;
   }
@@ -190,9 +213,14 @@ export function parseToPanel(message: unknown): MessageOf<ToPanel> | null {
   return null;
 }
 
-/** A request of the side panel to a page, checked for shape. */
-export function parseToPage(message: unknown): MessageOf<ToPage> | null {
+/** A request of the side panel or the panel's frame to a page, checked for shape. */
+export function parseToPage(message: unknown): PageRequest | null {
   if (!isRecord(message)) return null;
+  const request = parseOnePageRequest(message);
+  return request && message.frame === true ? { ...request, frame: true } : request;
+}
+
+function parseOnePageRequest(message: Record<string, unknown>): MessageOf<ToPage> | null {
   switch (message.type) {
     case 'page:quotes':
       return isTextList(message.quotes) ? { type: 'page:quotes', quotes: message.quotes } : null;
@@ -206,6 +234,10 @@ export function parseToPage(message: unknown): MessageOf<ToPage> | null {
         ...(typeof message.enabled === 'boolean' && { enabled: message.enabled }),
         ...(message.browse === true && { browse: true }),
       };
+    case 'page:hide':
+      return { type: 'page:hide' };
+    case 'page:ready':
+      return { type: 'page:ready' };
     default:
       return null;
   }
@@ -219,6 +251,7 @@ export function parseToSidePanel(message: unknown): MessageOf<ToSidePanel> | nul
       ? { type: 'side:entity', kind: message.kind, id: message.id }
       : null;
   }
+  if (message.type === 'side:focus') return { type: 'side:focus' };
   if (message.type === 'side:marks') {
     return isMarksReport(message)
       ? { type: 'side:marks', enabled: message.enabled, count: message.count }

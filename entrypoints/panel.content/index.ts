@@ -6,34 +6,35 @@ import {
   parseToPanel,
   type MarksReport,
   type MessageOf,
+  type PageRequest,
   type PanelData,
   type Result,
   type ToBackground,
-  type ToPage,
   type ToSidePanel,
 } from '../../utils/messages';
 import { ensureHighlightStyles } from '../../utils/page/highlights';
-import { DEFAULT_SETTINGS, loadSettings, wakeSite, watchSettings } from '../../utils/settings';
-import { hostMatches } from '../../utils/site-scope';
+import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../utils/settings';
+import { strings } from '../../utils/strings';
+import { afterNextFrame } from '../../utils/ui/after-frame';
 import { markMentions, type MentionMarks } from '../../utils/ui/mention-marks';
-import { createPanelController, type EntityRef } from '../../utils/ui/panel-controller';
+import type { EntityRef } from '../../utils/ui/panel-controller';
+import { createPanelFrame } from '../../utils/ui/panel-frame';
 import { quotesOnPage } from '../../utils/ui/show-in-article';
 import layoutCss from './layout.css?inline';
 import marksCss from './marks.css?inline';
-import css from './style.css?inline';
-import timelineCss from './timeline.css?inline';
 
 /**
- * The panel, injected by the background into a tab with a verdict, so pages without a story never
- * load it: when the page is idle, to draw the panel hidden ahead of the reader's first press
- * (which then only shows it), or when the reader or the settings open it. On a page with no
- * verdict only a press of the toolbar button (or the keyboard command) injects it, and it says
- * Backstory has nothing there. The mention marks start with the first open: they appear once the
- * reader first opens Backstory on a page.
+ * The panel's page end, injected by the background into a tab with a verdict, so pages without a
+ * story never load it: when the page is idle, to put the panel's frame on the page hidden ahead of
+ * the reader's first press (which then only shows it), or when the reader or the settings open
+ * it. On a page with no verdict only a press of the toolbar button (or the keyboard command)
+ * injects it, and the panel says Backstory has nothing there.
  *
- * Where the reader chose the browser's side panel, this script draws nothing: it is the page's
- * end of the side panel (the background injects it at the side panel's first request), finding
- * and showing quotes, keeping the marks, and telling the side panel when a mark is pressed.
+ * The panel itself is the extension's page in a frame (`utils/ui/panel-frame.ts`), out of the
+ * page's reach. This script places the frame, finds and shows quotes, keeps the mention marks
+ * (they start with the panel's first open) and tells the panel when a mark is pressed. It does the
+ * same for the browser's side panel, where the reader chose it (the background injects it at the
+ * side panel's first request).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -45,40 +46,45 @@ export default defineContentScript({
     let marksOn = true;
     // Stops marking the page when the panel is removed before the marks are made.
     let marking: AbortController | null = null;
-    // The panel's data, asked for once per panel (a panel drawn ahead of the press and then
-    // shown uses the same).
+    // The pack, for the marks: asked for once, and again while the page has no verdict yet.
     let data: Promise<Result<PanelData>> | null = null;
-    const ask = <M extends MessageOf<ToBackground>>(message: M) =>
-      browser.runtime.sendMessage(message) as Promise<Result<unknown>>;
-    // A page with no verdict yet (the side panel's first request may come before the page's
-    // verdict) is asked again next time.
     const loadData = () =>
       (data ??= (
-        ask({ type: 'panel:data', lang: document.documentElement.lang }) as Promise<
-          Result<PanelData>
-        >
+        browser.runtime.sendMessage({
+          type: 'panel:data',
+          lang: document.documentElement.lang,
+        } satisfies MessageOf<ToBackground>) as Promise<Result<PanelData>>
       ).then((result) => {
         if (!result.ok || !result.value.verdict) data = null;
         return result;
       }));
     // The reader's settings as they are now (read at start, then watched).
     let settingsNow = DEFAULT_SETTINGS;
-    const host = location.hostname;
-    // The page's side of the browser's side panel (see `onPageRequest`).
-    const sideQuotes = quotesOnPage(document);
+    const quotes = quotesOnPage(document);
+    // The browser's side panel has asked this page something (it may be open whatever the
+    // setting says): a pressed mark opens its card there.
     let sidePanelAsked = false;
     const inSidePanel = () => sidePanelAsked || settingsNow.panelIn === 'side-panel';
-    const tellSidePanel = (message: MessageOf<ToSidePanel>) =>
+    /** Tells the panel (its frame here, or the browser's side panel showing this tab). */
+    const tellPanel = (message: MessageOf<ToSidePanel>) =>
       void browser.runtime.sendMessage(message).catch(() => {
-        // No side panel is open to hear it.
+        // No panel is open to hear it.
       });
     const marksReport = (): MarksReport => ({
       enabled: marks?.isEnabled() ?? marksOn,
       count: marks ? marks.count() : null,
     });
+    const frame = createPanelFrame({
+      doc: document,
+      css: layoutCss,
+      src: browser.runtime.getURL('/sidepanel.html?in=page'),
+      title: strings.brand,
+      focusPanel: () => tellPanel({ type: 'side:focus' }),
+      onHide: () => quotes.clear(),
+    });
     const openEntity = (entity: EntityRef) => {
-      if (inSidePanel()) tellSidePanel({ type: 'side:entity', ...entity });
-      else panel.showEntity(entity);
+      if (!inSidePanel()) frame.show();
+      tellPanel({ type: 'side:entity', ...entity });
     };
     const removeMarks = () => {
       marking?.abort();
@@ -88,17 +94,16 @@ export default defineContentScript({
       data = null;
     };
     /**
-     * Marks the page once the panel is first shown and drawn (`whenDrawn`), in slices, so reading
-     * the page never delays it. A panel drawn ahead of the press marks nothing until the reader
-     * opens it; for the side panel, the page is marked at its first request.
+     * Marks the page once the panel is first opened, after a frame and in slices, so reading the
+     * page never delays its drawing; the panel hears of them when they are made.
      */
-    const startMarks = (whenDrawn = (work: () => void) => panel.whenDrawn(work)) => {
+    const startMarks = () => {
       if (marking) return;
       const { signal } = (marking = new AbortController());
       void loadData().then((result) => {
         if (!result.ok || !result.value.verdict || signal.aborted) return;
         const { pack } = result.value;
-        const cancel = whenDrawn(() => {
+        const cancel = afterNextFrame(window, () => {
           if (marks || signal.aborted) return;
           markMentions({
             doc: document,
@@ -113,8 +118,7 @@ export default defineContentScript({
               if (signal.aborted) return made.destroy();
               made.setEnabled(marksOn); // in case the setting changed while the page was read
               marks = made;
-              panel.refresh();
-              if (sidePanelAsked) tellSidePanel({ type: 'side:marks', ...marksReport() });
+              tellPanel({ type: 'side:marks', ...marksReport() });
             },
             (error: unknown) => {
               if (!signal.aborted) console.warn('Backstory: the page was not marked', error);
@@ -124,28 +128,14 @@ export default defineContentScript({
         signal.addEventListener('abort', cancel);
       });
     };
-    const panel = createPanelController({
-      doc: document,
-      // Later sheets win: the layout (side, sheet, push) overrides the base.
-      css: [css, timelineCss, layoutCss].join('\n'),
-      loadData,
-      nothing: {
-        host: () => host,
-        quiet: () => hostMatches(host, settingsNow.quietSites),
-        openSettings: () => void ask({ type: 'settings:open' }),
-        wake: () => wakeSite(host),
-      },
-      marks: () => marks,
-    });
     // The panel opens once the reader's settings are in, so it never flashes at the wrong side.
     const settingsApplied = loadSettings().then(
       (settings) => {
         settingsNow = settings;
-        panel.applySettings(settings);
+        frame.applySettings(settings);
         marksOn = settings.marks;
         // The page will be marked: its `::highlight` rules go in now, while restyling the page
-        // for them is cheap, not after the panel is drawn (a new page-level sheet restyles the
-        // panel too).
+        // for them is cheap, not after the panel is drawn.
         if (settings.marks) ensureHighlightStyles(document);
       },
       (error: unknown) => console.warn('Backstory: settings not read, using defaults', error),
@@ -155,31 +145,35 @@ export default defineContentScript({
       settingsNow = settings;
       marksOn = settings.marks;
       marks?.setEnabled(settings.marks);
-      panel.applySettings(settings);
+      if (marks) tellPanel({ type: 'side:marks', ...marksReport() });
+      frame.applySettings(settings);
     });
-    /** A request of the side panel (through the background) to this page. */
-    const onPageRequest = async (message: MessageOf<ToPage>): Promise<Result<unknown>> => {
-      sidePanelAsked = true;
-      if (message.type !== 'page:clear') {
-        startMarks((work) => {
-          work();
-          return () => {};
-        });
-      }
-      switch (message.type) {
+    /** A request of the panel's frame on this page, or of the browser's side panel. */
+    const onPageRequest = async (request: PageRequest): Promise<Result<unknown>> => {
+      if (!request.frame) sidePanelAsked = true;
+      // The page is marked once the reader has opened a panel: the frame drawn ahead of the
+      // press asks for the quotes before that.
+      const reads = ['page:quotes', 'page:quote', 'page:marks'].includes(request.type);
+      if (reads && (!request.frame || frame.everOpened())) startMarks();
+      switch (request.type) {
         case 'page:quotes': {
-          const found = await sideQuotes.locate(message.quotes, new AbortController().signal);
+          const found = await quotes.locate(request.quotes, new AbortController().signal);
           return { ok: true, value: { found: [...found] } };
         }
         case 'page:quote':
-          return { ok: true, value: { found: await sideQuotes.show(message.quote) } };
+          return { ok: true, value: { found: await quotes.show(request.quote) } };
         case 'page:clear':
-          sideQuotes.clear();
+          quotes.clear();
           return { ok: true, value: null };
         case 'page:marks':
-          if (message.enabled !== undefined) marks?.setEnabled(message.enabled);
-          if (message.browse) marks?.focusFirst();
+          if (request.enabled !== undefined) marks?.setEnabled(request.enabled);
+          if (request.browse) marks?.focusFirst();
           return { ok: true, value: marksReport() };
+        case 'page:hide':
+          frame.hide();
+          return { ok: true, value: null };
+        case 'page:ready':
+          return { ok: true, value: { focus: frame.takeFocus(), host: location.hostname } };
       }
     };
     const onMessage = (raw: unknown, sender: { id?: string }) => {
@@ -190,15 +184,15 @@ export default defineContentScript({
       if (!message) return undefined;
       if (message.type === 'panel:close') {
         removeMarks();
-        panel.destroy();
+        frame.destroy();
         return Promise.resolve({ ok: true, value: { open: false } });
       }
       return settingsApplied.then(() => {
-        if (message.type === 'panel:prepare') panel.prepare();
-        else if (message.type === 'panel:toggle') panel.toggle();
-        else panel.show({ focus: message.focus });
-        if (panel.isOpen()) startMarks();
-        return { ok: true, value: { open: panel.isOpen() } };
+        if (message.type === 'panel:prepare') frame.prepare();
+        else if (message.type === 'panel:toggle') frame.toggle();
+        else frame.show({ focus: message.focus });
+        if (frame.isOpen()) startMarks();
+        return { ok: true, value: { open: frame.isOpen() } };
       });
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -206,8 +200,8 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       removeMarks();
       unwatchSettings();
-      sideQuotes.clear();
-      panel.destroy();
+      quotes.clear();
+      frame.destroy();
     });
   },
 });

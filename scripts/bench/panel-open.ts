@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from '@playwright/test';
 import packs from '../../data/generated/packs.json';
 import { EXTENSION_DIR, launchWithExtension, OPEN_BY_HAND } from '../lib/chromium';
-import { panelDrawnInPage } from '../lib/panel-drawn';
+import { panelDrawn } from '../lib/panel-drawn';
 import { mainThreadTasks, type MainThreadTask, type TraceEvent } from './trace-tasks';
 
 /** Main-thread time spent on a stretch of the panel's work, in milliseconds. */
@@ -83,7 +83,7 @@ const FRAME_MS = 16;
  * (`pointerdown`), the end of the first frame that shows the panel (header and a drawn first
  * section, or the open panel on a reopen), and when its work is done (every section drawn, the
  * page marked). Installed before the page's scripts; the panel's shadow root is open.
- * `panelDrawn` is {@link panelDrawnInPage}, passed in with it (a page gets no imports).
+ * `panelDrawn` is {@link panelDrawn}, passed in with it (a page gets no imports).
  */
 function watchPanelFrames(panelDrawn: () => boolean) {
   const afterFrame = (done: () => void) =>
@@ -321,7 +321,7 @@ export async function measurePanelOpen(
       });
       // tsx keeps function names with a `__name` helper the page does not have.
       await page.addInitScript({
-        content: `const __name = (f) => f; (${watchPanelFrames.toString()})(${panelDrawnInPage.toString()});`,
+        content: `const __name = (f) => f; (${watchPanelFrames.toString()})(${panelDrawn.toString()});`,
       });
       await page.goto(articleUrl);
       const cdp = await page.context().newCDPSession(page);

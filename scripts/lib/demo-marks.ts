@@ -24,7 +24,7 @@ export async function marksShots(context: ShotContext): Promise<string[]> {
   });
   if (!point) return [quoteShot];
   await page.mouse.move(point.x, point.y);
-  await page.locator('backstory-marks [role="group"]').waitFor();
+  await page.waitForTimeout(500); // the card shows on hover (in the marks' closed shadow root)
   const cardShot = out('mention-card');
   await page.screenshot({ path: cardShot });
   await page.close();

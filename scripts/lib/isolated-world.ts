@@ -13,11 +13,12 @@ interface ExecutionContext {
 
 /**
  * Evaluates `expression` in the extension's isolated world of the page's top frame and returns
- * its value (JSON-serializable); undefined when the extension has no world there yet.
+ * its value (JSON-serializable; a promise is awaited); undefined when the extension has no world
+ * there yet. The extension is `extensionId`, or the one extension loaded when left out.
  */
 export async function evaluateInExtensionWorld<T>(
   page: Page,
-  extensionId: string,
+  extensionId: string | undefined,
   expression: string,
 ): Promise<T | undefined> {
   const session = await page.context().newCDPSession(page);
@@ -35,14 +36,18 @@ export async function evaluateInExtensionWorld<T>(
       (context) =>
         context.auxData?.type === 'isolated' &&
         context.auxData.frameId === frameTree.frame.id &&
-        context.origin === `chrome-extension://${extensionId}`,
+        (extensionId === undefined
+          ? context.origin.startsWith('chrome-extension://')
+          : context.origin === `chrome-extension://${extensionId}`),
     );
     if (!world) return undefined;
-    const { result } = (await session.send('Runtime.evaluate', {
+    const { result, exceptionDetails } = (await session.send('Runtime.evaluate', {
       expression,
       contextId: world.id,
       returnByValue: true,
-    })) as { result: { value?: T } };
+      awaitPromise: true,
+    })) as { result: { value?: T }; exceptionDetails?: { text: string } };
+    if (exceptionDetails) throw new Error(`in the extension's world: ${exceptionDetails.text}`);
     return result.value;
   } finally {
     await session.detach().catch(() => undefined);

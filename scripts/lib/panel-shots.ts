@@ -10,6 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Settings } from '../../utils/settings';
 import { OPEN_BY_HAND, type ExtensionBrowser } from './chromium';
 import type { FixtureServer } from './fixture-server';
+import { panelIn, pressLauncher } from './panel-frame';
 
 /** Where and what to shoot. */
 export interface ShotContext {
@@ -41,8 +42,8 @@ export async function openArticle(
   await context.browser.storeSettings({ ...OPEN_BY_HAND, ...settings });
   const page = await context.browser.context.newPage();
   await page.goto(context.server.localUrl(context.articleUrl));
-  await page.getByRole('button', { name: /^Backstory/ }).click();
-  const panel = page.getByRole('complementary', { name: 'Backstory' });
+  await pressLauncher(page);
+  const panel = await panelIn(page);
   await panel.getByRole('navigation').waitFor();
   await untilDrawn(page, panel);
   // The mouse rests away from the panel, so no hover state shows.

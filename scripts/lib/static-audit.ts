@@ -102,13 +102,35 @@ export function auditManifest(manifest: Record<string, unknown>): AuditFinding[]
   // Without this key no web page can message the extension (chrome.runtime.sendMessage from a page).
   if ('externally_connectable' in manifest)
     flag('externally-connectable', manifest.externally_connectable);
-  // Resources pages can load reveal the extension to them and widen what they can reach.
-  if ('web_accessible_resources' in manifest)
+  // Resources pages can load reveal the extension to them and widen what they can reach. The one
+  // allowed is the panel's page, framed on a page (MV3: only at the browser's per-session
+  // address, use_dynamic_url; Firefox's MV2 addresses are per-install).
+  if ('web_accessible_resources' in manifest && !onlyThePanelPage(manifest))
     flag('web-accessible', manifest.web_accessible_resources);
   const csp = JSON.stringify(manifest.content_security_policy ?? '');
   if (/unsafe-eval|unsafe-inline|https?:|\*/.test(csp))
     flag('csp', manifest.content_security_policy);
   return findings;
+}
+
+/** The panel's page, the one resource a page may frame. */
+export const FRAMED_PAGE = 'sidepanel.html';
+
+/** Whether the manifest's web-accessible resources are the panel's page alone, as allowed. */
+function onlyThePanelPage(manifest: Record<string, unknown>): boolean {
+  const resources: unknown = manifest.web_accessible_resources;
+  if (!Array.isArray(resources)) return false;
+  if (manifest.manifest_version === 2) {
+    return resources.length === 1 && resources[0] === FRAMED_PAGE;
+  }
+  return resources.every(
+    (entry: unknown) =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      (entry as { use_dynamic_url?: unknown }).use_dynamic_url === true &&
+      JSON.stringify((entry as { resources?: unknown }).resources) ===
+        JSON.stringify([FRAMED_PAGE]),
+  );
 }
 
 /** Audits every script, page and the manifest of a built extension folder. */

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
 import {
   launchWithExtension,
   OPEN_BY_HAND,
@@ -15,10 +15,17 @@ import {
   type FixtureServer,
   type ServedPage,
 } from '../../scripts/lib/fixture-server';
-import { panelDrawnInPage } from '../../scripts/lib/panel-drawn';
+import { evaluateInExtensionWorld } from '../../scripts/lib/isolated-world';
+import {
+  focusInClosedRoot,
+  hostOf,
+  panelFrameOf,
+  waitForPanelFrame,
+} from '../../scripts/lib/panel-frame';
+import { panelDrawn } from '../../scripts/lib/panel-drawn';
 import { FIXTURES, fixturePage } from '../fixtures';
 
-export { FIXTURES };
+export { FIXTURES, panelFrameOf };
 export const ARTICLE_URL = FIXTURES[0]!.url;
 
 /**
@@ -36,25 +43,43 @@ export function filterStatus(...tags: string[]): string {
   return `${shown.length} of ${pack.timeline.length} events`;
 }
 
-/** The panel as a reader meets it. */
+/**
+ * The panel as a reader meets it. The page cannot read Backstory's surfaces: the launcher and
+ * the marks are in closed shadow roots, the panel is the extension's page in a frame there. The
+ * tests reach the panel as the browser does, through its frame; the launcher by its host (a
+ * click lands on its button) and, for focus, through the DevTools protocol.
+ */
 export class PanelPage {
   constructor(readonly page: Page) {}
+  /** The launcher's host: visible when the launcher is, and a click on it presses the button. */
   get launcher(): Locator {
-    return this.page.getByRole('button', { name: /^Backstory/ });
+    return hostOf(this.page, 'backstory-launcher');
   }
-  get panel(): Locator {
-    return this.page.getByRole('complementary', { name: 'Backstory' });
+  /** The panel's host on the page: hidden while the panel is closed, absent before it is drawn. */
+  get panelHost(): Locator {
+    // Backstory's own host is in the top layer (a popover); a page's look-alike is not.
+    return hostOf(this.page, 'backstory-panel').and(this.page.locator('[popover]'));
   }
-  heading(name: string): Locator {
-    return this.panel.getByRole('heading', { name, exact: true });
+  /** The panel's frame, once the page has it (waits for it up to `timeout` ms). */
+  panelFrame(timeout = 15_000): Promise<Frame> {
+    return waitForPanelFrame(this.page, timeout);
+  }
+  /** The panel's landmark, in its frame. */
+  async panel(): Promise<Locator> {
+    return (await this.panelFrame()).getByRole('complementary', { name: 'Backstory' });
+  }
+  async heading(name: string): Promise<Locator> {
+    return (await this.panel()).getByRole('heading', { name, exact: true });
   }
   /** Every pin on the Places maps (main and detail). */
-  get mapPins(): Locator {
-    return this.panel.getByRole('group', { name: /^Places on the map/ }).getByRole('button');
+  async mapPins(): Promise<Locator> {
+    return (await this.panel())
+      .getByRole('group', { name: /^Places on the map/ })
+      .getByRole('button');
   }
   /** The pin of the place named `name`. */
-  mapPin(name: string): Locator {
-    return this.panel
+  async mapPin(name: string): Promise<Locator> {
+    return (await this.panel())
       .getByRole('group', { name: /^Places on the map/ })
       .getByRole('button', { name, exact: true });
   }
@@ -63,7 +88,13 @@ export class PanelPage {
    * where it does not open by itself) to be drawn in full.
    */
   async prepared(): Promise<void> {
-    await this.page.waitForFunction(panelDrawnInPage);
+    const frame = await this.panelFrame();
+    // Polled on a timer: a hidden frame draws no animation frames.
+    await frame.waitForFunction(panelDrawn, undefined, { polling: 100 });
+  }
+  /** Moves keyboard focus to the launcher's button, as a reader's Tab would. */
+  async focusLauncher(): Promise<void> {
+    await focusInClosedRoot(this.page, 'backstory-launcher', 'button');
   }
 
   /** Names of Backstory's elements on the page (launcher, panel hosts). */
@@ -74,16 +105,89 @@ export class PanelPage {
         .filter((name) => name.startsWith('backstory')),
     );
   }
-  /** The element with focus, looking into open shadow roots: its role-ish description. */
-  focused(): Promise<string> {
-    return this.page.evaluate(() => {
-      let active = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      return active
-        ? `${active.localName}${active.getAttribute('aria-label') ? `[${active.getAttribute('aria-label')}]` : ''}`
-        : 'none';
-    });
+  /**
+   * Where focus is, as a description (`h2`, `button[label]`): in the panel's frame when it has
+   * focus, else on the page, looking into Backstory's closed shadow roots the way the extension
+   * does (in its isolated world, through the DevTools protocol).
+   */
+  async focused(): Promise<string> {
+    const frame = panelFrameOf(this.page);
+    if (frame && (await frame.evaluate(() => document.hasFocus()))) {
+      return frame.evaluate(`(${describeFocus.toString()})(document)`) as Promise<string>;
+    }
+    return inExtensionWorld<string>(this.page, `(${describeFocus.toString()})(document)`);
   }
+}
+
+/**
+ * Describes the element with focus (its name, and its aria-label), inside open and Backstory's
+ * closed shadow roots. Self-contained: it runs in a page or the extension's world.
+ */
+function describeFocus(doc: Document): string {
+  const open = (element: Element): ShadowRoot | null =>
+    element.shadowRoot ??
+    (
+      globalThis as {
+        chrome?: { dom?: { openOrClosedShadowRoot?(element: Element): ShadowRoot | null } };
+      }
+    ).chrome?.dom?.openOrClosedShadowRoot?.(element) ??
+    null;
+  let active = doc.activeElement;
+  for (let root = active && open(active); root?.activeElement; root = open(root.activeElement))
+    active = root.activeElement;
+  if (!active) return 'none';
+  const label = active.getAttribute('aria-label');
+  return `${active.localName}${label ? `[${label}]` : ''}`;
+}
+
+/** What the tests read of an element in a closed shadow root of Backstory's (see `closedPart`). */
+export interface ClosedPart {
+  visible: boolean;
+  text: string;
+  label: string | null;
+  /** Whether it has keyboard focus. */
+  focused: boolean;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * The first element matching `selector` (and whose text contains `hasText`) in the closed shadow
+ * root of Backstory's `tag` host, read from Backstory's world as the extension reads it; null when
+ * there is none.
+ */
+export function closedPart(
+  page: Page,
+  tag: string,
+  selector: string,
+  hasText = '',
+): Promise<ClosedPart | null> {
+  return inExtensionWorld<ClosedPart | null>(
+    page,
+    `(() => {
+      const host = [...document.documentElement.children].find((e) => e.localName.startsWith(${JSON.stringify(tag)}));
+      const root = host && chrome.dom.openOrClosedShadowRoot(host);
+      const element = root && [...root.querySelectorAll(${JSON.stringify(selector)})].find((e) => (e.textContent ?? '').includes(${JSON.stringify(hasText)}));
+      if (!element) return null;
+      const rect = element.getBoundingClientRect();
+      return {
+        visible: rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility !== 'hidden',
+        text: element.textContent ?? '',
+        label: element.getAttribute('aria-label'),
+        focused: document.activeElement === host && root.activeElement === element,
+        box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+      };
+    })()`,
+  );
+}
+
+/**
+ * Evaluates `expression` in Backstory's isolated world on `page` (its content scripts' world),
+ * through the DevTools protocol: where the extension itself can open its closed shadow roots.
+ */
+export async function inExtensionWorld<T>(page: Page, expression: string): Promise<T> {
+  const value = await evaluateInExtensionWorld<T>(page, undefined, expression);
+  if (value === undefined) throw new Error('no Backstory world on the page, or no answer');
+  return value;
 }
 
 interface Fixtures {

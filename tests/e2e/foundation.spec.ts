@@ -32,20 +32,20 @@ test('the launcher opens the panel; Escape closes it and gives focus back', asyn
   openPage,
 }) => {
   const reader = await openPage(ARTICLE_URL);
-  await reader.launcher.focus();
+  await reader.focusLauncher();
   await reader.page.keyboard.press('Enter');
 
-  await expect(reader.panel).toBeVisible();
-  await expect(reader.panel).toContainText('You are reading this article');
-  await expect(reader.panel).toContainText('The address is the article’s own.');
+  await expect(reader.panelHost).toBeVisible();
+  await expect(await reader.panel()).toContainText('You are reading this article');
+  await expect(await reader.panel()).toContainText('The address is the article’s own.');
   for (const heading of ['Places', 'People', 'Timeline']) {
-    await expect(reader.heading(heading)).toBeVisible();
+    await expect(await reader.heading(heading)).toBeVisible();
   }
   // Focus moved into the panel, so keyboard users land on what they opened.
   expect(await reader.focused()).toBe('h2');
 
   await reader.page.keyboard.press('Escape');
-  await expect(reader.panel).toBeHidden();
+  await expect(reader.panelHost).toBeHidden();
   expect(await reader.focused()).toMatch(/^button\[Backstory/);
 });
 
@@ -55,35 +55,28 @@ test('drawn while the reader reads, the panel opens whole at the first press', a
   const related = FIXTURES.find((fixture) => fixture.expect === 'related')!;
   const reader = await openPage(related.url);
   await reader.prepared();
-  // What the panel holds in the frame it first shows in (read as it opens, before painting).
-  const atOpen = reader.page.evaluate(
-    () =>
-      new Promise<{ busy: number; cards: number }>((resolve) => {
-        const host = [...document.documentElement.children].find((element) =>
-          element.localName.startsWith('backstory-panel'),
-        )!;
-        new MutationObserver(() => {
-          if (!host.hasAttribute('data-open')) return;
-          const root = host.shadowRoot!;
-          resolve({
-            busy: root.querySelectorAll('[aria-busy="true"]').length,
-            cards: root.querySelectorAll('article.card, li.event').length,
-          });
-        }).observe(host, { attributes: true });
-      }),
-  );
+  // Hidden, the panel is drawn in full already, so the press only shows it.
+  const frame = await reader.panelFrame();
+  const held = await frame.evaluate(() => ({
+    busy: document.querySelectorAll('[aria-busy="true"]').length,
+    cards: document.querySelectorAll('article.card, li.event').length,
+  }));
+  expect(held.busy).toBe(0);
+  expect(held.cards).toBeGreaterThan(30);
+  await expect(reader.panelHost).toBeHidden();
   await reader.launcher.click();
-  await expect(reader.panel).toBeVisible();
-  const shown = await atOpen;
-  expect(shown.busy).toBe(0);
-  expect(shown.cards).toBeGreaterThan(30);
+  await expect(reader.panelHost).toBeVisible();
+  expect(
+    await frame.evaluate(() => document.querySelectorAll('article.card, li.event').length),
+  ).toBe(held.cards);
+  await expect(await reader.panel()).toBeVisible();
   expect(await reader.focused()).toBe('h2');
 });
 
 test('the panel shows sourced places, people and dated events', async ({ openPage }) => {
   const reader = await openPage(ARTICLE_URL);
   await reader.launcher.click();
-  const { panel } = reader;
+  const panel = await reader.panel();
   await expect(panel.getByRole('heading', { name: 'Almaty', exact: true })).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Nikita Rakhimov', exact: true })).toBeAttached();
   await expect(panel.locator('time[datetime="2022-09-21"]').first()).toBeAttached();
@@ -105,27 +98,27 @@ test('the panel shows sourced places, people and dated events', async ({ openPag
 test('the toolbar button toggles the panel', async ({ extension: browser, openPage }) => {
   const reader = await openPage(ARTICLE_URL);
   await browser.clickToolbarButton(reader.page);
-  await expect(reader.panel).toBeVisible();
+  await expect(reader.panelHost).toBeVisible();
   await browser.clickToolbarButton(reader.page);
-  await expect(reader.panel).toBeHidden();
+  await expect(reader.panelHost).toBeHidden();
   await browser.clickToolbarButton(reader.page);
-  await expect(reader.panel).toBeVisible();
+  await expect(reader.panelHost).toBeVisible();
 });
 
 test('a version of the article says why it was recognized', async ({ openPage }) => {
   const version = FIXTURES.find((fixture) => fixture.expect === 'version')!;
   const reader = await openPage(version.url);
   await reader.launcher.click();
-  await expect(reader.panel).toContainText('A version of this article');
-  await expect(reader.panel).toContainText(/\d+% of the article’s text is on this page\./);
+  await expect(await reader.panel()).toContainText('A version of this article');
+  await expect(await reader.panel()).toContainText(/\d+% of the article’s text is on this page\./);
 });
 
 test('related coverage in German says it is a German report', async ({ openPage }) => {
   const german = FIXTURES.find((fixture) => fixture.file === 'related-de-kasachstan.html')!;
   const reader = await openPage(german.url);
   await reader.launcher.click();
-  await expect(reader.panel).toContainText('Related coverage of this story');
-  await expect(reader.panel).toContainText(/A German report on the same events: \d+ of/);
+  await expect(await reader.panel()).toContainText('Related coverage of this story');
+  await expect(await reader.panel()).toContainText(/A German report on the same events: \d+ of/);
 });
 
 test('an unrelated page gets nothing until the reader presses the toolbar button, which says so', async ({
@@ -139,20 +132,22 @@ test('an unrelated page gets nothing until the reader presses the toolbar button
   expect(await reader.backstoryElements()).toEqual([]);
   // A press is never ignored: the panel says Backstory has nothing here and lists what it knows.
   await browser.clickToolbarButton(reader.page);
-  await expect(reader.panel).toBeVisible();
-  await expect(reader.heading('Backstory has nothing for this page')).toBeFocused();
-  const story = reader.panel.getByRole('link', { name: /^Russians avoiding conscription/ });
+  await expect(reader.panelHost).toBeVisible();
+  await expect(await reader.heading('Backstory has nothing for this page')).toBeFocused();
+  const story = (await reader.panel()).getByRole('link', {
+    name: /^Russians avoiding conscription/,
+  });
   await expect(story).toHaveAttribute('href', /^https:\/\/www\.nbcnews\.com\//);
-  await expect(reader.panel).toContainText(/\d+ places, \d+ people and \d+ dated events/);
+  await expect(await reader.panel()).toContainText(/\d+ places, \d+ people and \d+ dated events/);
   expect(await reader.page.locator('body').innerText()).toBe(before);
   // The settings open in a tab of their own.
   const settings = browser.context.waitForEvent('page');
-  await reader.panel.getByRole('button', { name: 'Backstory settings' }).click();
+  await (await reader.panel()).getByRole('button', { name: 'Backstory settings' }).click();
   await expect(await settings).toHaveURL(/options\.html$/);
   // Back on the page, a second press closes it.
   await reader.page.bringToFront();
   await browser.clickToolbarButton(reader.page);
-  await expect(reader.panel).toBeHidden();
+  await expect(reader.panelHost).toBeHidden();
 });
 
 test('on a site made quiet, a press says so and turns Backstory back on there', async ({
@@ -166,11 +161,15 @@ test('on a site made quiet, a press says so and turns Backstory back on there', 
   const reader = new PanelPage(page);
   expect(await reader.backstoryElements()).toEqual([]);
   await browser.clickToolbarButton(reader.page);
-  await expect(reader.heading('Backstory is quiet on this site')).toBeVisible();
-  await reader.panel
+  await expect(await reader.heading('Backstory is quiet on this site')).toBeVisible();
+  await (
+    await reader.panel()
+  )
     .getByRole('button', { name: 'Turn Backstory back on for www.nbcnews.com' })
     .click();
-  await expect(reader.panel.getByRole('status')).toContainText('works on www.nbcnews.com again');
+  await expect((await reader.panel()).getByRole('status')).toContainText(
+    'works on www.nbcnews.com again',
+  );
   await expect
     .poll(() => browser.worker.evaluate(() => chrome.storage.local.get('settings')))
     .toMatchObject({ settings: { quietSites: [] } });

@@ -4,7 +4,7 @@
  * readable) and the page must keep working: no error caused by Backstory, its text unchanged.
  */
 import { HUGE, hostilePages, hostileUrl, type HostilePageName } from '../fixtures/hostile';
-import { expect, test, type PanelPage } from './fixtures';
+import { expect, panelFrameOf, test, type PanelPage } from './fixtures';
 import {
   extensionErrors,
   panelBox,
@@ -46,9 +46,9 @@ async function openAndCheckPanel(reader: PanelPage, name: string): Promise<void>
   expect(launcher.y).toBeGreaterThan(viewport.height / 2);
   expect(launcher.y + launcher.height).toBeLessThan(viewport.height);
   await reader.launcher.click();
-  await expect(reader.panel).toBeVisible();
+  await expect(reader.panelHost).toBeVisible();
   for (const heading of ['Places', 'People', 'Timeline']) {
-    await expect(reader.heading(heading)).toBeVisible();
+    await expect(await reader.heading(heading)).toBeVisible();
   }
 
   const box = await panelBox(reader);
@@ -66,7 +66,7 @@ async function openAndCheckPanel(reader: PanelPage, name: string): Promise<void>
   expect(shown.length).toBeGreaterThanOrEqual(2);
   expect(new Set(shown)).toEqual(new Set(['none']));
 
-  const title = reader.panel.getByRole('heading', { level: 2 }).first();
+  const title = (await reader.panel()).getByRole('heading', { level: 2 }).first();
   const font = await title.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   expect(font).toBeGreaterThanOrEqual(16);
 
@@ -177,7 +177,8 @@ test('a single-page app that puts the story in a new body after load gets the la
 /** Backstory's elements in every frame of a page: `[frame address, element names]`, top first. */
 async function elementsByFrame(page: PanelPage['page']): Promise<[string, string[]][]> {
   const found: [string, string[]][] = [];
-  for (const frame of page.frames()) {
+  // The panel's own frame (the extension's page) is Backstory's, not the page's.
+  for (const frame of page.frames().filter((frame) => frame !== panelFrameOf(page))) {
     const names = await frame.evaluate(() =>
       [...document.querySelectorAll('*')]
         .map((element) => element.localName)

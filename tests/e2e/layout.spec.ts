@@ -24,7 +24,7 @@ const headlineBox = (page: Page) =>
 
 async function openPanel(reader: PanelPage) {
   await reader.launcher.click();
-  await expect(reader.panel).toBeVisible();
+  await expect(reader.panelHost).toBeVisible();
 }
 
 test('overlay: opening the panel moves nothing on the page', async ({ openPage }) => {
@@ -46,7 +46,7 @@ test('overlay: opening the panel moves nothing on the page', async ({ openPage }
     await reader.page.evaluate(() => (window as unknown as { shifts: number[] }).shifts),
   ).toEqual([]);
   // The panel covers the right edge.
-  const panel = await reader.panel.boundingBox();
+  const panel = await reader.panelHost.boundingBox();
   expect(panel).toMatchObject({ x: 1280 - 420, width: 420, y: 0, height: 800 });
 });
 
@@ -58,7 +58,7 @@ test('push: the article reflows beside the panel, and gets its room back on clos
   const reader = await openPage(ARTICLE_URL);
   const before = await headlineBox(reader.page);
   await openPanel(reader);
-  const panel = (await reader.panel.boundingBox())!;
+  const panel = (await reader.panelHost.boundingBox())!;
   expect(panel.x).toBe(1280 - 420);
   // The whole page lays out left of the panel (in overlay it runs under it, to 1280).
   expect((await bodyBox(reader.page)).right).toBe(panel.x);
@@ -66,7 +66,7 @@ test('push: the article reflows beside the panel, and gets its room back on clos
   expect(pushed.right).toBeLessThanOrEqual(panel.x);
   expect(pushed.top).toBe(before.top); // pushed aside, not down
   await reader.page.keyboard.press('Escape');
-  await expect(reader.panel).toBeHidden();
+  await expect(reader.panelHost).toBeHidden();
   expect(await headlineBox(reader.page)).toEqual(before);
 });
 
@@ -77,7 +77,7 @@ test('left side, push: the panel at the left edge, the article beside it', async
   await storeSettings(extension, { side: 'left', layout: 'push' });
   const reader = await openPage(ARTICLE_URL);
   await openPanel(reader);
-  const panel = (await reader.panel.boundingBox())!;
+  const panel = (await reader.panelHost.boundingBox())!;
   expect(panel).toMatchObject({ x: 0, width: 420 });
   expect((await bodyBox(reader.page)).left).toBe(420);
 });
@@ -85,7 +85,7 @@ test('left side, push: the panel at the left edge, the article beside it', async
 test('settings changed while the panel is open apply at once', async ({ extension, openPage }) => {
   const reader = await openPage(ARTICLE_URL);
   await openPanel(reader);
-  await expect(reader.heading('People')).toBeVisible();
+  await expect(await reader.heading('People')).toBeVisible();
   await storeSettings(extension, {
     side: 'left',
     sections: {
@@ -97,20 +97,20 @@ test('settings changed while the panel is open apply at once', async ({ extensio
       notes: true,
     },
   });
-  await expect(reader.heading('People')).toHaveCount(0);
-  await expect(reader.panel.getByRole('navigation').getByRole('button')).toHaveText([
+  await expect(await reader.heading('People')).toHaveCount(0);
+  await expect((await reader.panel()).getByRole('navigation').getByRole('button')).toHaveText([
     'Places',
     'Timeline',
     'Figures',
     'Terms',
     'Notes on the article',
   ]);
-  await expect.poll(async () => (await reader.panel.boundingBox())?.x).toBe(0);
+  await expect.poll(async () => (await reader.panelHost.boundingBox())?.x).toBe(0);
 });
 
 test('an explicit theme wins over the system one', async ({ extension, openPage }) => {
-  const background = (reader: PanelPage) =>
-    reader.panel.evaluate((aside) => getComputedStyle(aside).backgroundColor);
+  const background = async (reader: PanelPage) =>
+    (await reader.panel()).evaluate((aside) => getComputedStyle(aside).backgroundColor);
   const reader = await openPage(ARTICLE_URL);
   await openPanel(reader);
   const light = await background(reader);
@@ -128,28 +128,32 @@ test('below 700px wide the panel is a bottom sheet over part of the page', async
   const reader = await openPage(ARTICLE_URL);
   await reader.page.setViewportSize({ width: 420, height: 860 });
   await openPanel(reader);
-  const sheet = (await reader.panel.boundingBox())!;
+  const sheet = (await reader.panelHost.boundingBox())!;
   expect(sheet.x).toBe(0);
   expect(sheet.width).toBe(420);
   expect(sheet.y + sheet.height).toBe(860);
   // 70% of the height: the top of the article stays in view above it.
   expect(sheet.height).toBeCloseTo(860 * 0.7, 0);
   await expect(reader.page.locator('h1')).toBeInViewport();
-  const scrolls = await reader.panel.evaluate((aside) => aside.scrollHeight > aside.clientHeight);
+  const scrolls = await (
+    await reader.panel()
+  ).evaluate((aside) => aside.scrollHeight > aside.clientHeight);
   expect(scrolls).toBe(true);
-  await expect(reader.panel.getByRole('button', { name: 'Close Backstory' })).toBeInViewport();
+  await expect(
+    (await reader.panel()).getByRole('button', { name: 'Close Backstory' }),
+  ).toBeInViewport();
 });
 
 test('at 200% zoom (1280×800 seen as 640×400) the panel is usable', async ({ openPage }) => {
   const reader = await openPage(ARTICLE_URL);
   await reader.page.setViewportSize({ width: 640, height: 400 });
   await openPanel(reader);
-  const { panel } = reader;
+  const panel = await reader.panel();
   await expect(panel.getByRole('button', { name: 'Close Backstory' })).toBeInViewport();
   // Nothing wider than the panel: no sideways scrolling.
   expect(await panel.evaluate((aside) => aside.scrollWidth <= aside.clientWidth)).toBe(true);
   await panel.getByRole('navigation').getByRole('button', { name: 'Timeline' }).click();
-  await expect(reader.heading('Timeline')).toBeInViewport();
+  await expect(await reader.heading('Timeline')).toBeInViewport();
   const exodus = panel.getByRole('button', { name: /^Exodus/ });
   await exodus.scrollIntoViewIfNeeded();
   await exodus.click();
@@ -161,14 +165,14 @@ test('at 200% zoom (1280×800 seen as 640×400) the panel is usable', async ({ o
 test('reduced motion: a followed phrase highlights its events without the pulse', async ({
   openPage,
 }) => {
-  const animation = (reader: PanelPage) =>
-    reader.panel
+  const animation = async (reader: PanelPage) =>
+    (await reader.panel())
       .locator('li.event.is-linked')
       .first()
       .evaluate((li) => getComputedStyle(li).animationName);
   const reader = await openPage(ARTICLE_URL);
   await openPanel(reader);
-  const phrase = reader.panel.getByRole('button', { name: /^“Sept\. 28”: show/ });
+  const phrase = (await reader.panel()).getByRole('button', { name: /^“Sept\. 28”: show/ });
   await phrase.click();
   expect(await animation(reader)).toBe('linked');
   await reader.page.emulateMedia({ reducedMotion: 'reduce' });
@@ -183,7 +187,7 @@ test('closed, the panel is out of sight, reach and focus; reopened, it is above 
   const { page } = reader;
   await openPanel(reader);
   await page.keyboard.press('Escape');
-  await expect(reader.panel).toBeHidden();
+  await expect(reader.panelHost).toBeHidden();
   // Where the panel was, the page gets the pointer again.
   expect(
     await page.evaluate(() => document.elementFromPoint(1200, 400)?.closest('[popover]')),
@@ -199,10 +203,10 @@ test('closed, the panel is out of sight, reach and focus; reopened, it is above 
     document.body.append(own);
     own.showPopover();
   });
-  await reader.launcher.focus();
+  await reader.focusLauncher();
   await page.keyboard.press('Enter');
-  await expect(reader.panel).toBeVisible();
-  const box = (await reader.panel.boundingBox())!;
+  await expect(reader.panelHost).toBeVisible();
+  const box = (await reader.panelHost.boundingBox())!;
   const hit = await page.evaluate(
     ([x, y]) => document.elementFromPoint(x!, y!)?.localName ?? null,
     [box.x + box.width / 2, box.y + box.height / 2],

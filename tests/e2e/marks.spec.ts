@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test';
 import { fixturePage } from '../fixtures';
-import { ARTICLE_URL, FIXTURES, expect, setSettings, test, type PanelPage } from './fixtures';
+import {
+  ARTICLE_URL,
+  closedPart,
+  expect,
+  FIXTURES,
+  setSettings,
+  test,
+  type ClosedPart,
+  type PanelPage,
+} from './fixtures';
 
 const QUOTE = 'traitors for Russia';
 const fold = (text: string) =>
@@ -42,14 +51,20 @@ async function mentionPoint(page: Page, word: string): Promise<{ x: number; y: n
 /** Opens the panel and waits until it is drawn and the page marked (the switch then works). */
 async function openPanel(reader: PanelPage) {
   await reader.launcher.click();
-  await expect(reader.panel.getByRole('heading', { name: 'Nikita Rakhimov' })).toBeAttached();
   await expect(
-    reader.panel.getByRole('switch', { name: 'Marks in the article' }),
+    (await reader.panel()).getByRole('heading', { name: 'Nikita Rakhimov' }),
+  ).toBeAttached();
+  await expect(
+    (await reader.panel()).getByRole('switch', { name: 'Marks in the article' }),
   ).not.toHaveAttribute('aria-disabled', 'true');
 }
 
+/** A mark's card for `name` as the reader sees it (in the marks' closed shadow root). */
 const card = (reader: PanelPage, name: string) =>
-  reader.page.locator('backstory-marks').getByRole('group', { name });
+  closedPart(reader.page, 'backstory-marks', '[role="group"]', name);
+/** The focusable stand-in that moves over the marks. */
+const target = (reader: PanelPage) => closedPart(reader.page, 'backstory-marks', 'button.target');
+const shown = async (part: Promise<ClosedPart | null>) => (await part)?.visible === true;
 
 const PAGES = [
   ARTICLE_URL,
@@ -63,16 +78,18 @@ test.describe('Show in article', () => {
       const reader = await openPage(url);
       const before = await reader.page.evaluate(() => document.body.innerText);
       await openPanel(reader);
-      const button = reader.panel.getByRole('button', { name: `Show in article: ${QUOTE}` });
+      const button = (await reader.panel()).getByRole('button', {
+        name: `Show in article: ${QUOTE}`,
+      });
       await button.click();
 
       await expect.poll(() => highlightTexts(reader.page, 'backstory-quote')).not.toBeNull();
       const texts = (await highlightTexts(reader.page, 'backstory-quote'))!;
       expect(texts.map(fold)).toEqual([fold(QUOTE)]);
       await expect.poll(() => highlightInView(reader.page, 'backstory-quote')).toBe(true);
-      await expect(reader.panel.getByRole('status').filter({ hasText: 'Highlighted' })).toHaveText(
-        'Highlighted in the article.',
-      );
+      await expect(
+        (await reader.panel()).getByRole('status').filter({ hasText: 'Highlighted' }),
+      ).toHaveText('Highlighted in the article.');
       // Focus stays on the button; the page's text is untouched.
       expect(await reader.focused()).toBe(`button[Show in article: ${QUOTE}]`);
       expect(await reader.page.evaluate(() => document.body.innerText)).toBe(before);
@@ -87,8 +104,9 @@ test.describe('Show in article', () => {
     const reader = await openPage(ARTICLE_URL);
     await reader.page.emulateMedia({ reducedMotion: 'reduce' });
     await openPanel(reader);
-    await reader.panel.getByRole('button', { name: `Show in article: ${QUOTE}` }).click();
-    // No smooth scroll to wait for: the passage is in view as soon as the click is handled.
+    await (await reader.panel()).getByRole('button', { name: `Show in article: ${QUOTE}` }).click();
+    // No smooth scroll to wait for: the passage is in view as soon as the page has the request.
+    await expect.poll(() => highlightTexts(reader.page, 'backstory-quote')).not.toBeNull();
     expect(await highlightInView(reader.page, 'backstory-quote')).toBe(true);
   });
 
@@ -104,12 +122,16 @@ test.describe('Show in article', () => {
   ]) {
     test(`paints the highlight on ${page}`, async ({ extension, openPage }) => {
       const html = fixturePage('nbc-article.html').replace('<head>', `<head>${head}`);
-      await extension.context.route('**/*', (route) =>
+      await extension.context.route(ARTICLE_URL, (route) =>
         route.fulfill({ contentType: 'text/html', body: html }),
       );
       const reader = await openPage(ARTICLE_URL);
       await openPanel(reader);
-      await reader.panel.getByRole('button', { name: `Show in article: ${QUOTE}` }).click();
+      await (
+        await reader.panel()
+      )
+        .getByRole('button', { name: `Show in article: ${QUOTE}` })
+        .click();
       const painted = await reader.page.evaluate((quote) => {
         const block = [...document.querySelectorAll('p')].find((p) =>
           p.textContent?.includes(quote),
@@ -125,7 +147,7 @@ test.describe('Show in article', () => {
     const truncated = FIXTURES.find((f) => f.file === 'version-paywall-truncated.html')!;
     const reader = await openPage(truncated.url);
     await openPanel(reader);
-    const person = reader.panel.locator('#person-nikita-rakhimov');
+    const person = (await reader.panel()).locator('#person-nikita-rakhimov');
     await expect(person).toContainText('Not on this page');
     // Paragraph 17 is past the paywall: no button for it, and the reason is shown beside it.
     await expect(person.getByRole('button', { name: `Show in article: ${QUOTE}` })).toHaveCount(0);
@@ -146,50 +168,50 @@ test.describe('mention marks', () => {
     expect(marks).toContain('Rakhimov');
     expect(marks.length).toBeGreaterThan(20);
     await reader.page.keyboard.press('Escape');
-    await expect(reader.panel).toBeHidden();
+    await expect(reader.panelHost).toBeHidden();
 
     const { page } = reader;
     const point = await mentionPoint(page, 'Almaty');
     await page.mouse.move(point.x, point.y);
-    await expect(card(reader, 'Almaty')).toBeVisible();
-    await expect(card(reader, 'Almaty')).toContainText('Kazakhstan’s largest city');
+    await expect.poll(() => shown(card(reader, 'Almaty'))).toBe(true);
+    expect((await card(reader, 'Almaty'))!.text).toContain('Kazakhstan’s largest city');
 
     // Escape hides it without moving the pointer.
     await page.keyboard.press('Escape');
-    await expect(card(reader, 'Almaty')).toBeHidden();
+    await expect.poll(() => shown(card(reader, 'Almaty'))).toBe(false);
 
     // Away and back shows it again; the pointer can then move onto the card and it stays.
     await page.mouse.move(5, 5);
     await page.mouse.move(point.x, point.y);
-    await expect(card(reader, 'Almaty')).toBeVisible();
-    const box = (await card(reader, 'Almaty').locator('.box').boundingBox())!;
+    await expect.poll(() => shown(card(reader, 'Almaty'))).toBe(true);
+    const { box } = (await closedPart(page, 'backstory-marks', '[role="group"] .box', 'Almaty'))!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
     await page.waitForTimeout(600); // longer than the grace period a card has without the pointer
-    await expect(card(reader, 'Almaty')).toBeVisible();
+    expect(await shown(card(reader, 'Almaty'))).toBe(true);
 
     // "Open in Backstory" opens the panel at Almaty's card.
-    await card(reader, 'Almaty').getByRole('button', { name: 'Open in Backstory' }).click();
-    await expect(reader.panel).toBeVisible();
+    const open = (await closedPart(page, 'backstory-marks', 'button', 'Open in Backstory'))!;
+    await page.mouse.click(open.box.x + open.box.width / 2, open.box.y + open.box.height / 2);
+    await expect(reader.panelHost).toBeVisible();
+    await expect((await reader.panel()).locator('#place-almaty h3')).toBeFocused();
     expect(await reader.focused()).toBe('h3');
-    await expect(reader.panel.locator('#place-almaty h3')).toBeFocused();
     expect(await page.evaluate(() => document.body.innerText)).toBe(before);
   });
 
   test('keyboard focus reaches the marks and shows the card', async ({ openPage }) => {
     const reader = await openPage(ARTICLE_URL);
     await openPanel(reader);
-    await reader.panel.getByRole('button', { name: /^Go to the marks/ }).click();
-    const target = reader.page.locator('backstory-marks button.target');
-    await expect(target).toBeFocused();
-    const first = await target.getAttribute('aria-label');
+    await (await reader.panel()).getByRole('button', { name: /^Go to the marks/ }).click();
+    await expect.poll(async () => (await target(reader))?.focused).toBe(true);
+    const first = (await target(reader))!.label;
     expect(first).toMatch(/, mark \d+ of \d+$/);
-    await expect(reader.page.locator('backstory-marks [role="group"]')).toBeVisible();
+    await expect.poll(() => shown(card(reader, ''))).toBe(true);
 
     await reader.page.keyboard.press('ArrowRight');
-    await expect(target).not.toHaveAttribute('aria-label', first!);
+    await expect.poll(async () => (await target(reader))?.label).not.toBe(first);
     await reader.page.keyboard.press('Escape');
-    await expect(reader.page.locator('backstory-marks [role="group"]')).toBeHidden();
-    await expect(target).toBeFocused();
+    await expect.poll(() => shown(card(reader, ''))).toBe(false);
+    expect((await target(reader))?.focused).toBe(true);
   });
 
   test('Tab reaches the marks after the page', async ({ openPage }) => {
@@ -200,25 +222,24 @@ test.describe('mention marks', () => {
       const links = [...document.body.querySelectorAll<HTMLElement>('a[href], button')];
       links.at(-1)?.focus();
     });
-    const target = reader.page.locator('backstory-marks button.target');
-    for (let i = 0; i < 3 && !(await target.evaluate((t) => t.matches(':focus'))); i++) {
+    for (let i = 0; i < 3 && !(await target(reader))?.focused; i++) {
       await reader.page.keyboard.press('Tab');
     }
-    await expect(target).toBeFocused();
-    await expect(reader.page.locator('backstory-marks [role="group"]')).toBeVisible();
+    expect((await target(reader))?.focused).toBe(true);
+    await expect.poll(() => shown(card(reader, ''))).toBe(true);
   });
 
   test('turning marks off removes them', async ({ openPage }) => {
     const reader = await openPage(ARTICLE_URL);
     await openPanel(reader);
-    const toggle = reader.panel.getByRole('switch', { name: 'Marks in the article' });
+    const toggle = (await reader.panel()).getByRole('switch', { name: 'Marks in the article' });
     await expect(toggle).toHaveAttribute('aria-checked', 'true');
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-checked', 'false');
-    expect(await highlightTexts(reader.page, 'backstory-mention')).toBeNull();
+    await expect.poll(() => highlightTexts(reader.page, 'backstory-mention')).toBeNull();
     await expect(reader.page.locator('backstory-marks')).toHaveCount(0);
     await toggle.click();
-    expect(await highlightTexts(reader.page, 'backstory-mention')).toContain('Almaty');
+    await expect.poll(() => highlightTexts(reader.page, 'backstory-mention')).toContain('Almaty');
   });
 
   test('the reader’s setting turns marks off, and back on at once', async ({
@@ -229,12 +250,12 @@ test.describe('mention marks', () => {
     await setSettings(extension, { ...manual, marks: false });
     const reader = await openPage(ARTICLE_URL);
     await openPanel(reader);
-    const toggle = reader.panel.getByRole('switch', { name: 'Marks in the article' });
+    const toggle = (await reader.panel()).getByRole('switch', { name: 'Marks in the article' });
     await expect(toggle).toHaveAttribute('aria-checked', 'false');
     expect(await highlightTexts(reader.page, 'backstory-mention')).toBeNull();
 
     await setSettings(extension, { ...manual, marks: true });
     await expect(toggle).toHaveAttribute('aria-checked', 'true');
-    expect(await highlightTexts(reader.page, 'backstory-mention')).toContain('Almaty');
+    await expect.poll(() => highlightTexts(reader.page, 'backstory-mention')).toContain('Almaty');
   });
 });

@@ -57,7 +57,7 @@ export function extensionErrors(watch: ErrorWatch): string[] {
 
 /** The panel's box in the viewport, and the viewport's size. */
 export async function panelBox(reader: PanelPage) {
-  const box = await reader.panel.boundingBox();
+  const box = await reader.panelHost.boundingBox();
   const viewport = reader.page.viewportSize();
   if (!box || !viewport) throw new Error('the panel has no box');
   return { ...box, viewport };

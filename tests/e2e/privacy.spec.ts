@@ -14,24 +14,25 @@ test('a full session with the panel sends nothing anywhere', async ({ extension,
       watch = await watchNetwork(extension, page);
     },
   });
-  const { page, panel } = reader;
+  const { page } = reader;
+  const panel = await reader.panel();
   const pageUrl = page.url();
 
   await reader.launcher.click();
-  await expect(panel).toBeVisible();
+  await expect(reader.panelHost).toBeVisible();
   const jumps = panel.getByRole('navigation').getByRole('button');
   const sections = await jumps.allInnerTexts();
   expect(sections.length).toBeGreaterThanOrEqual(3);
   for (const section of sections) {
     await jumps.getByText(section, { exact: true }).click();
-    await expect(reader.heading(section)).toBeFocused();
+    await expect(await reader.heading(section)).toBeFocused();
   }
   await panel.getByRole('button', { name: 'Close' }).click();
-  await expect(panel).toBeHidden();
+  await expect(reader.panelHost).toBeHidden();
   await extension.clickToolbarButton(page);
-  await expect(panel).toBeVisible();
+  await expect(reader.panelHost).toBeVisible();
   await extension.clickToolbarButton(page);
-  await expect(panel).toBeHidden();
+  await expect(reader.panelHost).toBeHidden();
   // The options page and a settings change, applied live to the open tab.
   const options = await extension.context.newPage();
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
@@ -42,9 +43,14 @@ test('a full session with the panel sends nothing anywhere', async ({ extension,
   await options.close();
   await page.waitForTimeout(500);
 
-  // The extension's own packaged files (the options page and its script) are read from disk.
+  // The extension's own packaged files (the options page, the panel's page and their scripts)
+  // are read from disk; the panel's frame on the page is that page at the browser's per-session
+  // address (use_dynamic_url), a random id.
   const ownFiles = `chrome-extension://${extension.extensionId}/`;
-  const session = watch!.requests.filter((request) => !request.url.startsWith(ownFiles));
+  const own = (url: string) =>
+    url.startsWith(ownFiles) ||
+    /^chrome-extension:\/\/[0-9a-f-]{36}\/sidepanel\.html\?in=page$/.test(url);
+  const session = watch!.requests.filter((request) => !own(request.url));
   expect(watch!.requests.some((request) => request.url.startsWith(ownFiles))).toBe(true);
   // The page itself and the favicon Chromium asks its server for: both the page's own address.
   const origin = new URL(pageUrl).origin;

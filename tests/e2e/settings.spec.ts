@@ -13,19 +13,19 @@ test('by default the panel opens by itself on the article, leaving focus on the 
 }) => {
   await setSettings(extension, {}); // nothing stored: the defaults
   const reader = await openPage(ARTICLE_URL);
-  await expect(reader.panel).toBeVisible();
-  await expect(reader.heading('Places')).toBeVisible();
+  await expect(reader.panelHost).toBeVisible();
+  await expect(await reader.heading('Places')).toBeVisible();
   expect(await reader.focused()).toBe('body');
   // Closed by the reader, it stays closed when the page is checked again.
-  await reader.panel.getByRole('button', { name: 'Close' }).click();
-  await expect(reader.panel).toBeHidden();
+  await (await reader.panel()).getByRole('button', { name: 'Close' }).click();
+  await expect(reader.panelHost).toBeHidden();
   await reader.page.evaluate(() => {
     const more = document.createElement('p');
     more.textContent = 'Update: '.concat('more reporting follows. '.repeat(60));
     document.querySelector('article')?.append(more);
   });
   await reader.page.waitForTimeout(1000);
-  await expect(reader.panel).toBeHidden();
+  await expect(reader.panelHost).toBeHidden();
   await expect(reader.launcher).toBeVisible();
 });
 
@@ -36,7 +36,7 @@ test('by default related coverage gets the launcher but no panel', async ({
   await setSettings(extension, {});
   const reader = await openPage(RELATED_URL);
   await expect(reader.launcher).toBeVisible();
-  await expect(reader.panel).toBeHidden();
+  await expect(reader.panelHost).toBeHidden();
 });
 
 test('the options page saves a quiet site, and the open article goes quiet at once', async ({
@@ -82,7 +82,7 @@ test('corrupt stored settings fall back to the defaults, keeping the valid keys'
   });
   const reader = await openPage(ARTICLE_URL);
   // autoOpen fell back to its default (on for the article); recognition still works.
-  await expect(reader.panel).toBeVisible();
+  await expect(reader.panelHost).toBeVisible();
   const options = await extension.context.newPage();
   await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
   await expect(options.getByRole('radio', { name: 'Left' })).toBeChecked();

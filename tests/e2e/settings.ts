@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { OPEN_BY_HAND, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import type { Settings } from '../../utils/settings';
+import { inExtensionWorld, panelFrameOf } from './fixtures';
 
 /**
  * Stores settings as the options page would (keys left out take their defaults), except that
@@ -34,10 +35,30 @@ export interface FocusRing {
  * contrast with the first opaque background behind the element (crossing shadow roots), best of
  * them. A missing ring gives contrast 1 and width 0.
  */
-export function focusRing(page: Page): Promise<FocusRing> {
-  return page.evaluate(() => {
+export async function focusRing(page: Page): Promise<FocusRing> {
+  const frame = panelFrameOf(page);
+  const run = `(${ringOfFocus.toString()})()`;
+  if (frame && (await frame.evaluate(() => document.hasFocus()))) {
+    return frame.evaluate(run) as Promise<FocusRing>;
+  }
+  // On the page: from Backstory's world, which can look into its closed shadow roots.
+  return inExtensionWorld<FocusRing>(page, run);
+}
+
+/** Runs in a page or the extension's world: the ring of the focused element (see `focusRing`). */
+function ringOfFocus(): FocusRing {
+  {
+    const open = (element: Element): ShadowRoot | null =>
+      element.shadowRoot ??
+      (
+        globalThis as {
+          chrome?: { dom?: { openOrClosedShadowRoot?(element: Element): ShadowRoot | null } };
+        }
+      ).chrome?.dom?.openOrClosedShadowRoot?.(element) ??
+      null;
     let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    for (let root = active && open(active); root?.activeElement; root = open(root.activeElement))
+      active = root.activeElement;
     if (!active) return { element: 'none', contrast: 1, width: 0 };
     const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
     const luminance = (color: string) => {
@@ -86,5 +107,5 @@ export function focusRing(page: Page): Promise<FocusRing> {
       contrast: Math.max(1, ...rings.map((ring) => ratio(ring.color, behind))),
       width: Math.max(0, ...rings.map((ring) => ring.width)),
     };
-  });
+  }
 }

@@ -10,7 +10,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SidePanelSession } from '../../scripts/lib/side-panel';
 import { nothingStrings, pageStrings, strings } from '../../utils/strings';
-import { ARTICLE_URL, FIXTURES, expect, setSettings, test, type PanelPage } from './fixtures';
+import {
+  ARTICLE_URL,
+  closedPart,
+  FIXTURES,
+  expect,
+  setSettings,
+  test,
+  type PanelPage,
+} from './fixtures';
 
 const SIDE = { panelIn: 'side-panel' } as const;
 const OPEN_BY_HAND = { autoOpen: { article: false, version: false, related: false } };
@@ -125,8 +133,11 @@ test.describe('in the browser’s side panel', () => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(point.x, point.y);
-    const card = page.locator('backstory-marks').getByRole('group', { name: 'Almaty' });
-    await card.getByRole('button', { name: 'Open in Backstory' }).click();
+    const open = await expect
+      .poll(() => closedPart(page, 'backstory-marks', 'button', 'Open in Backstory'))
+      .not.toBeNull()
+      .then(() => closedPart(page, 'backstory-marks', 'button', 'Open in Backstory'));
+    await page.mouse.click(open!.box.x + open!.box.width / 2, open!.box.y + open!.box.height / 2);
     await panel.waitFor(`document.activeElement?.closest('#place-almaty')`);
     expect(await panelOnPage(reader)).toBe(0);
     await panel.detach();
@@ -145,7 +156,7 @@ test.describe('in the browser’s side panel', () => {
     await reader.page.bringToFront();
     await untilTitle(panel, pack.article.title);
     await reader.launcher.click();
-    await expect(reader.heading(pack.article.title)).toBeVisible();
+    await expect(await reader.heading(pack.article.title)).toBeVisible();
     await panel.detach();
   });
 

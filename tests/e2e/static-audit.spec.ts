@@ -44,11 +44,25 @@ test('what every page gets, and what the panel brings, stay inside SPEC §5’s 
   const gzipped = (text: string | Buffer) => gzipSync(text).length / 1024;
   // The script injected into every page: at most 20 KB gzip.
   expect(gzipped(readFileSync(join(dir, 'recognizer.js')))).toBeLessThanOrEqual(20);
-  // The panel's code and its map data (sent with the pack) together: at most 80 KB gzip.
+  // The panel's code and its map data (sent with the pack) together: at most 80 KB gzip, for each
+  // of the two places the panel's code runs. The panel itself is the extension's page (its
+  // scripts, read from the package, and the map); the page with a verdict gets the script that
+  // places the panel's frame and keeps the quotes and the marks. Both are counted.
   const packs = JSON.parse(readFileSync(join(ROOT, 'data/generated/packs.json'), 'utf8')) as {
     map?: unknown;
   }[];
   const maps = packs.map((pack) => gzipped(JSON.stringify(pack.map ?? null)));
-  const panel = gzipped(readFileSync(join(dir, 'content-scripts/panel.js')));
-  expect(panel + Math.max(...maps)).toBeLessThanOrEqual(80);
+  const html = readFileSync(join(dir, 'sidepanel.html'), 'utf8');
+  const pageScripts = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1]!);
+  expect(pageScripts.length).toBeGreaterThanOrEqual(1);
+  const panelPage = pageScripts.reduce(
+    (sum, file) => sum + gzipped(readFileSync(join(dir, file))),
+    0,
+  );
+  expect(panelPage + Math.max(...maps)).toBeLessThanOrEqual(80);
+  const onThePage = gzipped(readFileSync(join(dir, 'content-scripts/panel.js')));
+  expect(onThePage).toBeLessThanOrEqual(80);
+  console.log(
+    `panel's page ${panelPage.toFixed(1)} KB + map ${Math.max(...maps).toFixed(1)} KB; on the page ${onThePage.toFixed(1)} KB (gzip)`,
+  );
 });

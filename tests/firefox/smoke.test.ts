@@ -6,11 +6,11 @@
  * Run with `npm run test:firefox` after `npm run build:firefox`. A missing Firefox fails the run
  * with how to install it; set BACKSTORY_SKIP_FIREFOX=1 to skip on purpose.
  */
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox';
-import { panelDrawnInPage } from '../../scripts/lib/panel-drawn';
+import { panelDrawn } from '../../scripts/lib/panel-drawn';
 import { evidenceText, pageStrings, strings, verdictHeading } from '../../utils/strings';
 import { FIXTURES, fixturePage } from '../fixtures';
 
@@ -31,34 +31,50 @@ const UNRELATED = byWhy('a local news story about something else');
 const RELATED = byWhy('other reporting: Russians queueing at Upper Lars');
 
 /**
- * The first element with this ARIA role and accessible name inside one of Backstory's shadow
- * roots, as Firefox's accessibility tree sees it (BiDi's accessibility locator does not look
- * into shadow roots by itself, so each root is searched).
+ * The panel's frame on the page (the extension's page, `sidepanel.html?in=page`): the page cannot
+ * read it, the browser (and so the test) can.
  */
-async function findByRole(
+async function panelFrameOf(page: Page): Promise<Frame | undefined> {
+  // BiDi may still report the frame's first address (about:blank): ask the frame itself.
+  for (const frame of page.frames().slice(1)) {
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (/^moz-extension:\/\/[^/]+\/sidepanel\.html\?in=page/.test(href)) return frame;
+  }
+  return undefined;
+}
+
+/** The first element in the panel's frame with this ARIA role and accessible name, if any. */
+async function findInPanel(
   page: Page,
   role: string,
   name: string,
 ): Promise<ElementHandle<Element> | null> {
-  const hosts = await page.$$('backstory-launcher, backstory-panel');
-  for (const host of hosts) {
-    const root = (await host.evaluateHandle((el) => el.shadowRoot)) as ElementHandle<Node>;
-    const found = await root.$(`::-p-aria([role="${role}"][name="${name}"])`);
-    if (found) return found as ElementHandle<Element>;
-  }
-  return null;
+  const frame = await panelFrameOf(page);
+  if (!frame) return null;
+  const found = await frame.$(`::-p-aria([role="${role}"][name="${name}"])`).catch(() => null);
+  return found as ElementHandle<Element> | null;
 }
 
-/** Waits for {@link findByRole} to find the element, failing with what was looked for. */
+/** Waits for {@link findInPanel} to find the element, failing with what was looked for. */
 async function waitForRole(page: Page, role: string, name: string): Promise<ElementHandle> {
   return vi.waitFor(
     async () => {
-      const found = await findByRole(page, role, name);
-      if (!found) throw new Error(`no ${role} named "${name}" from Backstory on ${page.url()}`);
+      const found = await findInPanel(page, role, name);
+      if (!found)
+        throw new Error(`no ${role} named "${name}" in Backstory's panel on ${page.url()}`);
       return found;
     },
     { timeout: 15_000, interval: 100 },
   );
+}
+
+/**
+ * Presses the launcher: its button is in a closed shadow root, so the click goes to its host,
+ * where the button is.
+ */
+async function pressLauncher(page: Page): Promise<void> {
+  const host = await page.waitForSelector('backstory-launcher', { timeout: 15_000 });
+  await host!.click();
 }
 
 /** Names of Backstory's elements on the page (launcher and panel hosts). */
@@ -107,8 +123,7 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
 
   /** Presses the launcher and returns the panel (the `complementary` landmark) once open. */
   async function openPanel(page: Page): Promise<ElementHandle> {
-    const launcher = await waitForRole(page, 'button', strings.launcherLabel('article'));
-    await launcher.click();
+    await pressLauncher(page);
     return waitForRole(page, 'complementary', strings.brand);
   }
 
@@ -169,21 +184,23 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
     // out of sight and of the accessibility tree until the press.
     await vi.waitFor(
       async () => {
-        const drawn = await page.evaluate(panelDrawnInPage);
+        const drawn = await (await panelFrameOf(page))?.evaluate(panelDrawn);
         if (!drawn) throw new Error('the panel was not drawn ahead of the press');
       },
       { timeout: 15_000, interval: 100 },
     );
-    expect(await findByRole(page, 'complementary', strings.brand)).toBeNull();
-    const launcher = await waitForRole(page, 'button', strings.launcherLabel('related'));
-    await launcher.click();
+    // The host is hidden (visibility), so its landmark is out of the accessibility tree.
+    expect(await page.$eval('backstory-panel', (host) => getComputedStyle(host).visibility)).toBe(
+      'hidden',
+    );
+    await pressLauncher(page);
     const panel = await waitForRole(page, 'complementary', strings.brand);
     expect(await textOf(panel)).toContain(verdictHeading('related'));
   });
 
   test('the sidebar page shows the article’s tab: the same panel, beside the page', async () => {
     const article = await open(ARTICLE.url);
-    await waitForRole(article, 'button', strings.launcherLabel('article'));
+    await article.waitForSelector('backstory-launcher', { timeout: 15_000 });
     // Firefox's sidebar is this page; bound to the article's tab (its id asked of the browser
     // from the extension's own page), as the sidebar is to the active tab.
     const sidebar = await firefox.browser.newPage();
@@ -218,7 +235,7 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
     // Nothing shows on a page that was not looked at either: wait until the article, loaded
     // after it in the same browser, has its launcher, so the unrelated tab had its turn first.
     const article = await open(ARTICLE.url);
-    await waitForRole(article, 'button', strings.launcherLabel('article'));
+    await article.waitForSelector('backstory-launcher', { timeout: 15_000 });
     expect(await backstoryElements(unrelated)).toEqual([]);
     // The article has its launcher (and, by default, the panel that opened by itself).
     expect(await backstoryElements(article)).toContain('backstory-launcher');

@@ -1,11 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
-import {
-  createPanelController,
-  PANEL_TAG,
-  type PanelSettings,
-} from '../../utils/ui/panel-controller';
+import { createPanelController, type PanelSettings } from '../../utils/ui/panel-controller';
+import type { PageQuotes } from '../../utils/ui/show-in-article';
 import { realPack, addressVerdict } from './helpers';
 
 /**
@@ -18,57 +15,59 @@ const { pack } = realPack();
 const verdict = addressVerdict('article', pack.id);
 
 const defaults: PanelSettings = {
-  side: DEFAULT_SETTINGS.side,
-  layout: DEFAULT_SETTINGS.layout,
   theme: DEFAULT_SETTINGS.theme,
   sections: DEFAULT_SETTINGS.sections,
   marks: DEFAULT_SETTINGS.marks,
 };
 
-/** What every panel here is made with: the story's verdict and pack, no stylesheet. */
-const STORY = {
-  doc: document,
-  css: '',
-  loadData: () =>
-    Promise.resolve({
-      ok: true as const,
-      value: { verdict, pack, language: { ui: 'en', content: 'en' } as const, messages: null },
-    }),
+/** A page whose quotes are never found (the page is reached with messages in the real panel). */
+const NO_QUOTES: PageQuotes = {
+  locate: () => Promise.resolve(new Set<string>()),
+  show: () => Promise.resolve(false),
+  clear: () => {},
 };
 
-/** A panel controller for the story. */
-function storyPanel() {
-  return createPanelController(STORY);
-}
-
-async function openPanel() {
-  const panel = storyPanel();
-  panel.show();
-  // Let the data promise settle and the panel draw it.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const host = document.querySelector<HTMLElement>(PANEL_TAG)!;
-  const root = host.shadowRoot!;
+/** What every panel here is made with: the story's verdict and pack, drawn into a new element. */
+function story() {
+  const container = document.createElement('div');
+  container.className = 'root';
+  document.body.append(container);
   return {
-    panel,
-    host,
-    container: root.querySelector<HTMLElement>('.root')!,
-    headings: () => [...root.querySelectorAll('section > h2')].map((h) => h.textContent),
-    jumps: () => [...root.querySelectorAll('nav button')].map((b) => b.textContent),
+    doc: document,
+    container,
+    quotes: NO_QUOTES,
+    close: vi.fn(),
+    loadData: () =>
+      Promise.resolve({
+        ok: true as const,
+        value: { verdict, pack, language: { ui: 'en', content: 'en' } as const, messages: null },
+      }),
   };
 }
 
-/** The page-level CSS Backstory added to the document (adopted sheets and style elements). */
-function documentCss(): string {
-  const adopted = document.adoptedStyleSheets.flatMap((sheet) =>
-    [...sheet.cssRules].map((rule) => rule.cssText),
-  );
-  const elements = [...document.querySelectorAll('style')].map((style) => style.textContent);
-  return [...adopted, ...elements].join('\n');
+/** A panel controller for the story. */
+function storyPanel() {
+  return createPanelController(story());
+}
+
+async function openPanel() {
+  const options = story();
+  const panel = createPanelController(options);
+  panel.show();
+  // Let the data promise settle and the panel draw it.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const { container } = options;
+  return {
+    panel,
+    container,
+    close: options.close,
+    headings: () => [...container.querySelectorAll('section > h2')].map((h) => h.textContent),
+    jumps: () => [...container.querySelectorAll('nav button')].map((b) => b.textContent),
+  };
 }
 
 afterEach(() => {
-  document.documentElement.querySelectorAll(PANEL_TAG).forEach((host) => host.remove());
-  document.adoptedStyleSheets = [];
+  document.body.replaceChildren();
 });
 
 describe('applySettings', () => {
@@ -94,60 +93,26 @@ describe('applySettings', () => {
     panel.destroy();
   });
 
-  it('puts the theme on the shadow container and the side and layout on the host', async () => {
-    const { panel, host, container } = await openPanel();
+  it('puts the theme on the container, also when given before the panel was first shown', async () => {
+    const { panel, container } = await openPanel();
     expect(container.dataset.theme).toBe('system');
-    expect(host.dataset.side).toBe('right');
-    panel.applySettings({ ...defaults, theme: 'dark', side: 'left' });
+    panel.applySettings({ ...defaults, theme: 'dark' });
     expect(container.dataset.theme).toBe('dark');
-    expect(host.dataset.side).toBe('left');
-    expect(host.dataset.layout).toBe('overlay');
     panel.destroy();
+
+    const early = storyPanel();
+    early.applySettings({ ...defaults, theme: 'light' });
+    const last = () => document.body.lastElementChild as HTMLElement;
+    expect(last().childElementCount).toBe(0);
+    early.show();
+    expect(last().dataset.theme).toBe('light');
+    early.destroy();
   });
 
-  it('applies settings given before the panel was first shown', async () => {
-    const panel = storyPanel();
-    panel.applySettings({ ...defaults, theme: 'light', side: 'left' });
-    expect(document.querySelector(PANEL_TAG)).toBeNull();
-    panel.show();
-    const host = document.querySelector<HTMLElement>(PANEL_TAG)!;
-    expect(host.dataset.side).toBe('left');
-    expect(host.shadowRoot!.querySelector<HTMLElement>('.root')!.dataset.theme).toBe('light');
-    panel.destroy();
-  });
-});
-
-describe('push mode', () => {
-  it('overlay adds nothing to the page', async () => {
-    const { panel } = await openPanel();
-    expect(documentCss()).toBe('');
-    panel.destroy();
-  });
-
-  it('gives the page a margin on the panel side while open, and takes it back on close', async () => {
-    const { panel, host } = await openPanel();
-    panel.applySettings({ ...defaults, layout: 'push' });
-    expect(host.dataset.layout).toBe('push');
-    expect(documentCss()).toMatch(/margin-right: 420px !important/);
-    panel.applySettings({ ...defaults, layout: 'push', side: 'left' });
-    expect(documentCss()).toMatch(/margin-left: 420px !important/);
-    expect(documentCss()).not.toMatch(/margin-right/);
-    panel.hide();
-    expect(documentCss()).toBe('');
-    panel.show();
-    expect(documentCss()).toMatch(/margin-left/);
-    panel.applySettings(defaults);
-    expect(documentCss()).toBe('');
-    panel.applySettings({ ...defaults, layout: 'push' });
-    panel.destroy();
-    expect(documentCss()).toBe('');
-  });
-
-  it('pushes nothing in the browser’s side panel, a page of its own beside the page', () => {
-    const panel = createPanelController({ ...STORY, standalone: true });
-    panel.show();
-    panel.applySettings({ ...defaults, layout: 'push' });
-    expect(documentCss()).toBe('');
+  it('closes with the close button as its page says', async () => {
+    const { container, close, panel } = await openPanel();
+    container.querySelector<HTMLButtonElement>('button.close')!.click();
+    expect(close).toHaveBeenCalledTimes(1);
     panel.destroy();
   });
 });
@@ -155,8 +120,9 @@ describe('push mode', () => {
 describe('the marks switch', () => {
   it('is there from the first frame, waiting, so nothing moves when the marks arrive', async () => {
     let handle: { on: boolean } | null = null;
+    const options = story();
     const panel = createPanelController({
-      ...STORY,
+      ...options,
       marks: () =>
         handle && {
           isEnabled: () => handle!.on,
@@ -168,7 +134,7 @@ describe('the marks switch', () => {
     panel.applySettings({ ...defaults, marks: false });
     panel.show();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const root = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    const root = options.container;
     const toggle = () => root.querySelector<HTMLButtonElement>('[role="switch"]')!;
     // Waiting: the reader's setting, not pressable yet, no way to the marks.
     expect(toggle().getAttribute('aria-checked')).toBe('false');
@@ -196,11 +162,12 @@ describe('the marks switch', () => {
 describe('drawing on open', () => {
   /** Shows the panel and lets its data arrive, without letting any task after that run. */
   async function showWithData() {
-    const panel = storyPanel();
+    const options = story();
+    const panel = createPanelController(options);
     panel.show();
     await Promise.resolve();
     await Promise.resolve();
-    const root = document.querySelector(PANEL_TAG)!.shadowRoot!;
+    const root = options.container;
     const busy = () => [...root.querySelectorAll('section[aria-busy="true"]')].map((s) => s.id);
     return { panel, root, busy };
   }
@@ -243,65 +210,32 @@ describe('drawing on open', () => {
     panel.destroy();
   });
 
-  it('moves focus to the title once the content is on screen, unless it opened by itself', async () => {
-    const { panel, root } = await showWithData();
-    await vi.waitFor(() => expect(root.activeElement?.classList.contains('title')).toBe(true));
-    panel.hide();
+  it('moves focus to the title once the content is on screen, unless it only follows a tab', async () => {
+    const { panel } = await showWithData();
+    await vi.waitFor(() => expect(document.activeElement?.classList.contains('title')).toBe(true));
     panel.destroy();
 
-    const quiet = storyPanel();
-    quiet.show({ focus: false });
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const quietRoot = document.querySelector(PANEL_TAG)!.shadowRoot!;
-    expect(quietRoot.querySelector('.header .title')).not.toBeNull();
-    expect(quietRoot.activeElement).toBeNull();
-    quiet.destroy();
-  });
-
-  it('closes on Escape pressed before focus has moved in, and only then', async () => {
-    const { panel, root } = await showWithData();
-    expect(root.activeElement).toBeNull();
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(panel.isOpen()).toBe(false);
-
-    // Once focus is in, Escape in the page is the page's again.
-    panel.show();
-    await vi.waitFor(() => expect(root.activeElement?.classList.contains('title')).toBe(true));
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(panel.isOpen()).toBe(true);
-    panel.destroy();
-  });
-
-  it('drawn ahead of the press, hidden, it shows whole and takes focus in the same task', async () => {
-    const loadData = vi.fn(STORY.loadData);
-    const panel = createPanelController({ ...STORY, loadData });
     const outside = document.createElement('button');
     document.body.append(outside);
     outside.focus();
-    panel.prepare();
-    const host = document.querySelector(PANEL_TAG)!;
-    const root = host.shadowRoot!;
-    const busy = () => root.querySelectorAll('section[aria-busy="true"]').length;
-    await vi.waitFor(() => expect(root.querySelector('.header .title')).not.toBeNull());
-    await vi.waitFor(() => expect(busy()).toBe(0), DRAWN);
-    // Hidden all along, and the reader's focus never left the page.
-    expect(host.hasAttribute('data-open')).toBe(false);
-    expect(panel.isOpen()).toBe(false);
+    const quiet = story();
+    const following = createPanelController(quiet);
+    following.show({ focus: false });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(quiet.container.querySelector('.header .title')).not.toBeNull();
     expect(document.activeElement).toBe(outside);
-    panel.prepare();
-    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+    // Asked again with focus (the reader opened it), focus goes in at once.
+    following.show();
+    expect(document.activeElement?.classList.contains('title')).toBe(true);
+    following.destroy();
+  });
 
-    expect(panel.toggle()).toBe(true);
-    expect(host.hasAttribute('data-open')).toBe(true);
-    expect(busy()).toBe(0);
-    expect(root.querySelectorAll('#section-places .card').length).toBe(pack.places.length);
-    expect(root.activeElement?.classList.contains('title')).toBe(true);
-    expect(loadData).toHaveBeenCalledTimes(1);
-
-    panel.hide();
-    expect(document.activeElement).toBe(outside);
+  it('opens a place’s card with focus on its name', async () => {
+    const { panel, container } = await openPanel();
+    const place = pack.places[0]!;
+    panel.showEntity({ kind: 'place', id: place.id });
+    expect(document.activeElement).toBe(container.querySelector(`#place-${place.id} h3`));
     panel.destroy();
-    outside.remove();
   });
 
   it('draws every section at once when the reader jumps to one', async () => {
@@ -309,7 +243,7 @@ describe('drawing on open', () => {
     expect(busy()).not.toEqual([]);
     [...root.querySelectorAll<HTMLButtonElement>('nav button')].at(-1)!.click();
     expect(busy()).toEqual([]);
-    expect(root.activeElement?.id).toBe('heading-notes');
+    expect(document.activeElement?.id).toBe('heading-notes');
     panel.destroy();
   });
 });

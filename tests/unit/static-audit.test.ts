@@ -64,11 +64,47 @@ describe('auditManifest', () => {
     expect(auditManifest({ manifest_version: 3, permissions: ['storage'] })).toEqual([]);
   });
 
+  it('accepts the panel page framed on pages, at the per-session address only (MV3)', () => {
+    const framed = {
+      resources: ['sidepanel.html'],
+      matches: ['<all_urls>'],
+      use_dynamic_url: true,
+    };
+    expect(auditManifest({ manifest_version: 3, web_accessible_resources: [framed] })).toEqual([]);
+    expect(
+      auditManifest({ manifest_version: 2, web_accessible_resources: ['sidepanel.html'] }),
+    ).toEqual([]);
+  });
+
   it.each([
     ['externally-connectable', { externally_connectable: { matches: ['https://*/*'] } }],
     [
       'web-accessible',
       { web_accessible_resources: [{ resources: ['x.png'], matches: ['<all_urls>'] }] },
+    ],
+    [
+      'web-accessible',
+      {
+        manifest_version: 3,
+        web_accessible_resources: [{ resources: ['sidepanel.html'], matches: ['<all_urls>'] }],
+      },
+    ],
+    [
+      'web-accessible',
+      {
+        manifest_version: 3,
+        web_accessible_resources: [
+          {
+            resources: ['sidepanel.html', 'x.png'],
+            matches: ['<all_urls>'],
+            use_dynamic_url: true,
+          },
+        ],
+      },
+    ],
+    [
+      'web-accessible',
+      { manifest_version: 2, web_accessible_resources: ['sidepanel.html', 'x.js'] },
     ],
     ['csp', { content_security_policy: { extension_pages: "script-src 'self' 'unsafe-eval'" } }],
     [

@@ -16,7 +16,7 @@ import {
   type MessageOf,
   type Result,
   type ToBackground,
-  type ToPage,
+  type PageRequest,
   type ToPanel,
   type ToStory,
 } from '../messages';
@@ -97,7 +97,7 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
   // Firefox's MV2 build has `browserAction`, Chrome's MV3 build `action`: the same API.
   const action = browser.action ?? browser.browserAction;
 
-  const sendToPanel = (tabId: number, message: MessageOf<ToPanel> | MessageOf<ToPage>) =>
+  const sendToPanel = (tabId: number, message: MessageOf<ToPanel> | PageRequest) =>
     browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<Result<unknown>>;
   const extensionOrigin = browser.runtime.getURL('/');
 
@@ -141,7 +141,7 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
    */
   const toPanel = async (
     tabId: number,
-    message: MessageOf<ToPanel> | MessageOf<ToPage>,
+    message: MessageOf<ToPanel> | PageRequest,
     first = message,
   ) => {
     // No panel script in this tab yet: either no script at all listens ("Receiving end does not
@@ -225,13 +225,27 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
         return dataFor(verdict, undefined);
       }
       if (message?.type === 'panel:page') {
-        const reply = await toPanel(message.tabId, message.message).catch(() => undefined);
+        // From the panel's frame on that very page, the page is told so (see `PageRequest`).
+        const fromFrame = sender.tab?.id === message.tabId;
+        const request = fromFrame ? { ...message.message, frame: true as const } : message.message;
+        const reply = await toPanel(message.tabId, request).catch(() => undefined);
         return reply ?? { ok: false, error: 'the page in this tab cannot be reached' };
+      }
+      if (message?.type === 'panel:tab') {
+        const tabId = sender.tab?.id;
+        return tabId === undefined
+          ? { ok: false, error: 'not in a tab' }
+          : { ok: true, value: { tabId } };
       }
       return { ok: false, error: 'malformed message' };
     }
     const tabId = sender.tab?.id;
-    if (!message || tabId === undefined || message.type === 'panel:page')
+    if (
+      !message ||
+      tabId === undefined ||
+      message.type === 'panel:page' ||
+      message.type === 'panel:tab'
+    )
       return { ok: false, error: 'malformed message' };
     switch (message.type) {
       case 'page:suspect': {

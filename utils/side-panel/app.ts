@@ -1,8 +1,10 @@
 /**
- * The browser's side panel (Chrome's side panel, Firefox's sidebar): the same panel as on the
- * page, drawn in an extension page beside it, which no script of the page can read, restyle or
+ * The panel's page, in either of its two places: the browser's side panel (Chrome's side panel,
+ * Firefox's sidebar) beside the page, or a frame on the page itself (`utils/ui/panel-frame.ts`).
+ * Either way it is the extension's own page, which no script of the page can read, restyle or
  * cover. It shows the verdict of the tab it follows (see `follow.ts`), or the "nothing here"
- * panel, and reaches the page through the background (see `remote-page.ts`).
+ * panel, and reaches the page through messages (see `remote-page.ts`): the side panel through the
+ * background, the frame straight to its own tab.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import {
@@ -11,14 +13,11 @@ import {
   type PanelData,
   type Result,
   type ToBackground,
+  type ToPage,
 } from '../messages';
 import { hostMatches, loadSettings, wakeSite, watchSettings } from '../settings';
 import { pageStrings } from '../strings';
-import {
-  createPanelController,
-  type PanelController,
-  type PanelSurface,
-} from '../ui/panel-controller';
+import { createPanelController, type PanelController } from '../ui/panel-controller';
 import { followTab } from './follow';
 import { remotePage, type RemotePage } from './remote-page';
 
@@ -29,6 +28,12 @@ export interface SidePanelOptions {
   container: HTMLElement;
   /** The tab to show always (the page opened for one tab); the active tab when left out. */
   bound?: number | undefined;
+  /**
+   * The panel is the frame on the page of tab `bound` (`?in=page`): a complementary landmark
+   * whose close button and Escape ask the page to hide the frame, and which takes focus when the
+   * page gives it (see `utils/ui/panel-frame.ts`).
+   */
+  inPage?: boolean;
 }
 
 /** Starts the side panel; resolves once it follows its tab. Returns `stop`. */
@@ -37,24 +42,27 @@ export async function startSidePanel({
   browser,
   container,
   bound,
+  inPage = false,
 }: SidePanelOptions): Promise<() => void> {
   const ask = (message: MessageOf<ToBackground>) =>
     browser.runtime.sendMessage(message) as Promise<Result<unknown>>;
+  const askPage = (tabId: number, message: MessageOf<ToPage>): Promise<Result<unknown>> =>
+    ask({ type: 'panel:page', tabId, message });
   let settings = await loadSettings();
   let controller: PanelController | null = null;
   let page: RemotePage | null = null;
   let tab: number | null = null;
   // What is shown (tab, verdict, site): the same again is not drawn again.
   let shown = '';
-  let first = true;
-  const surface = (): PanelSurface => ({
-    host: doc.documentElement,
-    root: doc,
-    container,
-    raise: () => {},
-    destroy: () => {},
-  });
+  // The side panel takes focus when the reader opens it; the frame on a page, when the page says
+  // the reader opened it.
+  const started = inPage && bound !== undefined ? await pageReady(askPage, bound) : null;
+  let first = inPage ? started?.focus === true : true;
   const close = () => {
+    if (inPage) {
+      if (tab !== null) void askPage(tab, { type: 'page:hide' }).catch(() => {});
+      return;
+    }
     const sidebar = (browser as { sidebarAction?: { close(): Promise<void> } }).sidebarAction;
     if (sidebar) void sidebar.close();
     else doc.defaultView?.close();
@@ -66,7 +74,7 @@ export async function startSidePanel({
       ask(tabId === null ? { type: 'panel:data' } : { type: 'panel:data', tabId }) as Promise<
         Result<PanelData>
       >,
-      siteOf(browser, tabId),
+      started ? Promise.resolve(started.host) : siteOf(browser, tabId),
     ]).catch((error: unknown) => [{ ok: false as const, error: String(error) }, ''] as const);
     // Another tab was chosen meanwhile: that one is shown.
     if (tab !== tabId) return;
@@ -76,19 +84,16 @@ export async function startSidePanel({
     controller?.destroy();
     const remote = (page = remotePage(
       (message) =>
-        tabId === null
-          ? Promise.resolve({ ok: false, error: 'no tab' })
-          : ask({ type: 'panel:page', tabId, message }),
+        tabId === null ? Promise.resolve({ ok: false, error: 'no tab' }) : askPage(tabId, message),
       () => controller?.refresh(),
     ));
     const ready = data.ok && data.value.verdict !== null;
     controller = createPanelController({
       doc,
-      css: '',
-      mount: surface,
+      container,
       quotes: remote.quotes,
       close,
-      standalone: true,
+      standalone: !inPage,
       notice: () => (remote.reachable() ? null : pageStrings.pageUnreachable),
       loadData: () => Promise.resolve(data),
       nothing: {
@@ -100,7 +105,7 @@ export async function startSidePanel({
       ...(ready && { marks: () => remote.marks() }),
     });
     controller.applySettings(settings);
-    // Focus goes in when the reader opens the side panel, not when it follows a tab switch.
+    // Focus goes in when the reader opens the panel, not when it follows a tab switch.
     controller.show({ focus: first });
     first = false;
   };
@@ -111,9 +116,17 @@ export async function startSidePanel({
     const message = parseToSidePanel(raw);
     if (message?.type === 'side:entity') controller?.showEntity(message);
     else if (message?.type === 'side:marks') page?.marksChanged(message);
+    else if (message?.type === 'side:focus' && inPage) controller?.show();
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
+  // Escape closes the frame on a page (the browser's side panel stays until the reader closes it).
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !inPage) return;
+    event.stopPropagation();
+    close();
+  };
+  doc.addEventListener('keydown', onKey);
   const unwatch = watchSettings((next) => {
     settings = next;
     controller?.applySettings(next);
@@ -135,7 +148,21 @@ export async function startSidePanel({
     stopFollowing();
     unwatch();
     browser.runtime.onMessage.removeListener(onMessage);
+    doc.removeEventListener('keydown', onKey);
     controller?.destroy();
+  };
+}
+
+/** The frame's page has started (see `page:ready`): whether to take focus, and the page's site. */
+async function pageReady(
+  askPage: (tabId: number, message: MessageOf<ToPage>) => Promise<Result<unknown>>,
+  tabId: number,
+): Promise<{ focus: boolean; host: string }> {
+  const reply = await askPage(tabId, { type: 'page:ready' }).catch(() => null);
+  const value = reply?.ok ? (reply.value as { focus?: unknown; host?: unknown }) : {};
+  return {
+    focus: value.focus === true,
+    host: typeof value.host === 'string' ? value.host : '',
   };
 }
 

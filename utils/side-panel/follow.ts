@@ -51,12 +51,15 @@ export async function followTab({ browser, bound, onTab }: FollowOptions): Promi
     if (area === 'session' && current !== null && verdictKey(current) in changes)
       onTab(current, 'verdict');
   };
-  browser.tabs.onActivated.addListener(onActivated);
-  browser.tabs.onUpdated.addListener(onUpdated);
+  // Firefox gives the panel's frame on a page (bound to its tab) no `tabs` API: its verdict is
+  // followed through storage alone (a navigation takes the frame away with the page).
+  const tabs = browser.tabs as Browser['tabs'] | undefined;
+  tabs?.onActivated.addListener(onActivated);
+  tabs?.onUpdated.addListener(onUpdated);
   browser.storage.onChanged.addListener(onStorage);
   return () => {
-    browser.tabs.onActivated.removeListener(onActivated);
-    browser.tabs.onUpdated.removeListener(onUpdated);
+    tabs?.onActivated.removeListener(onActivated);
+    tabs?.onUpdated.removeListener(onUpdated);
     browser.storage.onChanged.removeListener(onStorage);
   };
 }

@@ -56,8 +56,8 @@ export function mountLauncher(doc: Document, kind: VerdictKind, onOpen: () => vo
   mark.textContent = 'B';
   button.append(mark, strings.launcherText);
   button.addEventListener('click', (event) => {
-    // Only the reader opens the panel. The shadow root is open, so a page script can reach the
-    // button, but its `click()` and dispatched events are untrusted; a real click or key is not.
+    // Only the reader opens the panel: a page script cannot reach the button in its closed shadow
+    // root, and what it dispatches on the host is untrusted; a real click or key is not.
     if (event.isTrusted) onOpen();
   });
   shadow.root.append(button);

@@ -7,7 +7,7 @@
  * opening the panel there shifts nothing on the page.
  */
 
-/** The panel's width in the side layout (`:host` in `entrypoints/panel.content/style.css`). */
+/** The panel's width in the side layout (`:host` in `entrypoints/panel.content/layout.css`). */
 export const PANEL_WIDTH_PX = 420;
 /** Below this viewport width the panel is a bottom sheet (the media queries in the panel CSS). */
 export const SHEET_BELOW_PX = 700;

@@ -1,8 +1,13 @@
 /**
- * Owns a shadow root on the page for one of Backstory's surfaces (launcher, panel): a custom
- * element host in the top layer whose own styles are pinned with `!important` from inside, an open
- * shadow root that the page's CSS cannot reach, and `destroy()` to take it all away again.
+ * Owns a shadow root on the page for one of Backstory's surfaces (launcher, panel, marks): a
+ * custom element host in the top layer whose own styles are pinned with `!important` from inside,
+ * a closed shadow root that the page's CSS cannot reach and its scripts cannot read (the host's
+ * `shadowRoot` is null to them; events from inside reach them retargeted to the host), and
+ * `destroy()` to take it all away again.
  */
+
+/** The closed shadow roots Backstory made, by host: only this world holds them. */
+const roots = new WeakMap<Element, ShadowRoot>();
 
 /**
  * Resets the host, and hides the backdrop the top layer gives it: a page rule such as
@@ -60,7 +65,9 @@ function createHost(doc: Document, name: string): { host: HTMLElement; root: Sha
     // Undefined custom elements do not match :defined; the page's own ones do.
     if (host.matches(':defined')) continue;
     try {
-      return { host, root: host.attachShadow({ mode: 'open' }) };
+      const root = host.attachShadow({ mode: 'closed' });
+      roots.set(host, root);
+      return { host, root };
     } catch (error) {
       // The page's constructor threw after taking the shadow root: try the next name.
       console.warn(`Backstory: <${candidate}> is taken by the page`, error);
@@ -121,9 +128,30 @@ function adoptCss(doc: Document, root: ShadowRoot, css: string): void {
   root.append(style);
 }
 
-/** The element that has focus, looking inside open shadow roots. */
+/**
+ * The element that has focus, looking inside open shadow roots and Backstory's closed ones (this
+ * script's, and those of Backstory's other scripts on the page, which the browser opens to an
+ * extension: Chrome's `dom.openOrClosedShadowRoot`, Firefox's `Element.openOrClosedShadowRoot`).
+ */
 export function deepActiveElement(doc: Document): Element | null {
   let active = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
+  for (;;) {
+    const inner = (active && shadowRootOf(active))?.activeElement;
+    if (!inner) return active;
+    active = inner;
+  }
+}
+
+interface ClosedRootReaders {
+  chrome?: { dom?: { openOrClosedShadowRoot?(element: Element): ShadowRoot | null } };
+}
+
+function shadowRootOf(element: Element): ShadowRoot | null {
+  const own = element.shadowRoot ?? roots.get(element);
+  if (own) return own;
+  if (!element.localName.startsWith('backstory-')) return null;
+  const firefox = (element as { openOrClosedShadowRoot?: () => ShadowRoot | null })
+    .openOrClosedShadowRoot;
+  if (typeof firefox === 'function') return firefox.call(element);
+  return (globalThis as ClosedRootReaders).chrome?.dom?.openOrClosedShadowRoot?.(element) ?? null;
 }

@@ -42,6 +42,26 @@ export async function pressLauncher(page: Page): Promise<void> {
   await hostOf(page, 'backstory-launcher').click();
 }
 
+/**
+ * Runs in a page, or in Backstory's world on it: the element with focus, looking into open shadow
+ * roots and, where the extension's API is there to open them, closed ones. Self-contained, to be
+ * sent as source (`(${deepActiveElement})()`).
+ */
+export function deepActiveElement(): Element | null {
+  const open = (element: Element): ShadowRoot | null =>
+    element.shadowRoot ??
+    (
+      globalThis as {
+        chrome?: { dom?: { openOrClosedShadowRoot?(element: Element): ShadowRoot | null } };
+      }
+    ).chrome?.dom?.openOrClosedShadowRoot?.(element) ??
+    null;
+  let active = document.activeElement;
+  for (let root = active && open(active); root?.activeElement; root = open(root.activeElement))
+    active = root.activeElement;
+  return active;
+}
+
 interface DomNode {
   nodeId: number;
   localName?: string;

@@ -17,6 +17,7 @@ import {
 } from '../../scripts/lib/fixture-server';
 import { evaluateInExtensionWorld } from '../../scripts/lib/isolated-world';
 import {
+  deepActiveElement,
   focusInClosedRoot,
   hostOf,
   panelFrameOf,
@@ -111,30 +112,17 @@ export class PanelPage {
    * does (in its isolated world, through the DevTools protocol).
    */
   async focused(): Promise<string> {
+    const describeActive = `(${describeFocus.toString()})((${deepActiveElement.toString()})())`;
     const frame = panelFrameOf(this.page);
     if (frame && (await frame.evaluate(() => document.hasFocus()))) {
-      return frame.evaluate(`(${describeFocus.toString()})(document)`) as Promise<string>;
+      return frame.evaluate(describeActive) as Promise<string>;
     }
-    return inExtensionWorld<string>(this.page, `(${describeFocus.toString()})(document)`);
+    return inExtensionWorld<string>(this.page, describeActive);
   }
 }
 
-/**
- * Describes the element with focus (its name, and its aria-label), inside open and Backstory's
- * closed shadow roots. Self-contained: it runs in a page or the extension's world.
- */
-function describeFocus(doc: Document): string {
-  const open = (element: Element): ShadowRoot | null =>
-    element.shadowRoot ??
-    (
-      globalThis as {
-        chrome?: { dom?: { openOrClosedShadowRoot?(element: Element): ShadowRoot | null } };
-      }
-    ).chrome?.dom?.openOrClosedShadowRoot?.(element) ??
-    null;
-  let active = doc.activeElement;
-  for (let root = active && open(active); root?.activeElement; root = open(root.activeElement))
-    active = root.activeElement;
+/** Describes `active` (its name, and its aria-label). Self-contained: sent as source. */
+function describeFocus(active: Element | null): string {
   if (!active) return 'none';
   const label = active.getAttribute('aria-label');
   return `${active.localName}${label ? `[${label}]` : ''}`;

@@ -13,6 +13,7 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scr
 import { panelDrawn } from '../../scripts/lib/panel-drawn';
 import { evidenceText, pageStrings, strings, verdictHeading } from '../../utils/strings';
 import { FIXTURES, fixturePage } from '../fixtures';
+import { hostilePages, hostileUrl } from '../fixtures/hostile';
 
 // Skipped only when asked (BACKSTORY_SKIP_FIREFOX=1), on a machine without Firefox ESR; `npm test`
 // and CI run it (`.ci/run` installs firefox-esr).
@@ -91,9 +92,10 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
   let firefox: FirefoxWithExtension;
 
   beforeAll(async () => {
-    server = await startFixtureServer(
-      FIXTURES.map((entry) => ({ url: entry.url, html: fixturePage(entry.file) })),
-    );
+    server = await startFixtureServer([
+      ...FIXTURES.map((entry) => ({ url: entry.url, html: fixturePage(entry.file) })),
+      ...hostilePages().filter((page) => page.url === hostileUrl('strict-csp')),
+    ]);
     firefox = await launchFirefoxWithExtension({ proxyPort: server.port });
     // The background registers the script on every page once installed: wait until a story page
     // loaded after that shows Backstory's launcher (each load is a fresh chance).
@@ -228,6 +230,12 @@ describe.skipIf(skip)('the Firefox build in Firefox ESR', () => {
     );
     const found = await panel.$(`::-p-aria([role="heading"][name="${strings.sections.places}"])`);
     expect(found).not.toBeNull();
+  });
+
+  test('under a page CSP that allows no frame, the panel (the extension’s frame) still opens', async () => {
+    const page = await open(hostileUrl('strict-csp'));
+    const panel = await openPanel(page);
+    expect(await textOf(panel)).toContain(verdictHeading('version'));
   });
 
   test('an unrelated page gets nothing', async () => {

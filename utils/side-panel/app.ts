@@ -48,16 +48,7 @@ export async function startSidePanel({
     browser.runtime.sendMessage(message) as Promise<Result<unknown>>;
   const askPage = (tabId: number, message: MessageOf<ToPage>): Promise<Result<unknown>> =>
     ask({ type: 'panel:page', tabId, message });
-  let settings = await loadSettings();
-  let controller: PanelController | null = null;
-  let page: RemotePage | null = null;
-  let tab: number | null = null;
-  // What is shown (tab, verdict, site): the same again is not drawn again.
-  let shown = '';
-  // The side panel takes focus when the reader opens it; the frame on a page, when the page says
-  // the reader opened it.
-  const started = inPage && bound !== undefined ? await pageReady(askPage, bound) : null;
-  let first = inPage ? started?.focus === true : true;
+  let tab: number | null = bound ?? null;
   const close = () => {
     if (inPage) {
       if (tab !== null) void askPage(tab, { type: 'page:hide' }).catch(() => {});
@@ -67,6 +58,23 @@ export async function startSidePanel({
     if (sidebar) void sidebar.close();
     else doc.defaultView?.close();
   };
+  // Escape closes the frame on a page (the browser's side panel stays until the reader closes
+  // it): heard from the start, before focus can come in (see `page:ready`).
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !inPage) return;
+    event.stopPropagation();
+    close();
+  };
+  doc.addEventListener('keydown', onKey);
+  let settings = await loadSettings();
+  let controller: PanelController | null = null;
+  let page: RemotePage | null = null;
+  // What is shown (tab, verdict, site): the same again is not drawn again.
+  let shown = '';
+  // The side panel takes focus when the reader opens it; the frame on a page, when the page says
+  // the reader opened it.
+  const started = inPage && bound !== undefined ? await pageReady(askPage, bound) : null;
+  let first = inPage ? started?.focus === true : true;
 
   const show = async (tabId: number | null) => {
     tab = tabId;
@@ -120,13 +128,6 @@ export async function startSidePanel({
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
-  // Escape closes the frame on a page (the browser's side panel stays until the reader closes it).
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !inPage) return;
-    event.stopPropagation();
-    close();
-  };
-  doc.addEventListener('keydown', onKey);
   const unwatch = watchSettings((next) => {
     settings = next;
     controller?.applySettings(next);

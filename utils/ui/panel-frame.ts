@@ -66,9 +66,11 @@ export function createPanelFrame(options: PanelFrameOptions): PanelFrame {
   let frame: HTMLIFrameElement | null = null;
   let open = false;
   let opened = false;
-  let loaded = false;
+  // The frame's page has started and asked whether to take focus (see `takeFocus`).
+  let ready = false;
   let returnFocus: Element | null = null;
-  // Focus asked for before the frame's page had started: given when it asks (`takeFocus`).
+  // Focus asked for before the frame's page had started: given when it asks (`takeFocus`). Until
+  // then focus stays on the page, where Escape still closes the panel.
   let focusOnLoad = false;
   let settings: FrameSettings = { side: 'right', layout: 'overlay', theme: 'system' };
   const push = createPagePush(doc);
@@ -104,9 +106,6 @@ export function createPanelFrame(options: PanelFrameOptions): PanelFrame {
     frame = doc.createElement('iframe');
     frame.src = options.src;
     frame.title = options.title;
-    frame.addEventListener('load', () => {
-      loaded = true;
-    });
     shadow.root.append(frame);
     syncHost();
     guard.observe(shadow.host, { attributes: true });
@@ -114,11 +113,14 @@ export function createPanelFrame(options: PanelFrameOptions): PanelFrame {
 
   const focusIn = () => {
     if (!frame) return;
+    if (!ready) {
+      focusOnLoad = true;
+      return;
+    }
     // Focus moves into the frame's document; the frame puts it on the panel's title (at once when
     // the panel is drawn, else when it is).
     frame.focus();
-    if (loaded) options.focusPanel();
-    else focusOnLoad = true;
+    options.focusPanel();
   };
 
   const show = ({ focus = true }: { focus?: boolean } = {}) => {
@@ -164,6 +166,7 @@ export function createPanelFrame(options: PanelFrameOptions): PanelFrame {
     isOpen: () => open,
     everOpened: () => opened,
     takeFocus: () => {
+      ready = true;
       const focus = focusOnLoad && open;
       focusOnLoad = false;
       if (focus) frame?.focus();
@@ -181,7 +184,7 @@ export function createPanelFrame(options: PanelFrameOptions): PanelFrame {
       shadow?.destroy();
       shadow = null;
       frame = null;
-      loaded = false;
+      ready = false;
       open = false;
     },
   };

@@ -77,22 +77,19 @@ function MentionCard({
       onPointerEnter={() => onCardPointer(true)}
       onPointerLeave={() => onCardPointer(false)}
     >
+      {/* The words are generated content (`data-text`, see marks.css), not text nodes: a page's
+          text search (`window.find`) finds rendered text even in a closed shadow root. */}
       <div class="box">
-        <p class="kind">{pageStrings.mentionKind[entity.kind]}</p>
-        <p class="name" id={`${CARD_ID}-name`}>
-          {entity.name}
-        </p>
-        <p class="summary" id={`${CARD_ID}-summary`}>
-          {entity.summary}
-        </p>
-        <button type="button" class="open" onClick={() => onOpen(entity)}>
-          {pageStrings.openInBackstory}
-        </button>
-        {byFocus && (
-          <p class="keys" id={`${CARD_ID}-keys`}>
-            {pageStrings.mentionKeys}
-          </p>
-        )}
+        <p class="kind" data-text={pageStrings.mentionKind[entity.kind]} />
+        <p class="name" id={`${CARD_ID}-name`} data-text={entity.name} />
+        <p class="summary" id={`${CARD_ID}-summary`} data-text={entity.summary} />
+        <button
+          type="button"
+          class="open"
+          onClick={() => onOpen(entity)}
+          data-text={pageStrings.openInBackstory}
+        />
+        {byFocus && <p class="keys" id={`${CARD_ID}-keys`} data-text={pageStrings.mentionKeys} />}
       </div>
     </div>
   );

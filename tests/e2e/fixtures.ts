@@ -128,6 +128,18 @@ function describeFocus(active: Element | null): string {
   return `${active.localName}${label ? `[${label}]` : ''}`;
 }
 
+/** The centre of the first mention of `word` left of the panel, scrolled into view. */
+export async function mentionPoint(page: Page, word: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((text) => {
+    const ranges = [...(CSS.highlights.get('backstory-mention') ?? [])] as Range[];
+    const range = ranges.find((r) => r.toString() === text);
+    if (!range) throw new Error(`no mark for ${text}`);
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, word);
+}
+
 /** What the tests read of an element in a closed shadow root of Backstory's (see `closedPart`). */
 export interface ClosedPart {
   visible: boolean;
@@ -154,12 +166,14 @@ export function closedPart(
     `(() => {
       const host = [...document.documentElement.children].find((e) => e.localName.startsWith(${JSON.stringify(tag)}));
       const root = host && chrome.dom.openOrClosedShadowRoot(host);
-      const element = root && [...root.querySelectorAll(${JSON.stringify(selector)})].find((e) => (e.textContent ?? '').includes(${JSON.stringify(hasText)}));
+      // Its words: text, and the words drawn from data-text attributes (generated content).
+      const words = (e) => [e.textContent ?? '', ...[e, ...e.querySelectorAll('[data-text]')].map((d) => d.getAttribute('data-text') ?? '')].join(' ');
+      const element = root && [...root.querySelectorAll(${JSON.stringify(selector)})].find((e) => words(e).includes(${JSON.stringify(hasText)}));
       if (!element) return null;
       const rect = element.getBoundingClientRect();
       return {
         visible: rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility !== 'hidden',
-        text: element.textContent ?? '',
+        text: words(element),
         label: element.getAttribute('aria-label'),
         focused: document.activeElement === host && root.activeElement === element,
         box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },

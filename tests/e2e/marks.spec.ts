@@ -3,6 +3,7 @@ import { fixturePage } from '../fixtures';
 import {
   ARTICLE_URL,
   closedPart,
+  mentionPoint,
   expect,
   FIXTURES,
   setSettings,
@@ -34,18 +35,6 @@ function highlightInView(page: Page, name: string): Promise<boolean> {
     const rect = range?.getBoundingClientRect();
     return Boolean(rect && rect.height > 0 && rect.top >= 0 && rect.bottom <= innerHeight);
   }, name);
-}
-
-/** The centre of the first mention of `word` left of the panel, scrolled into view. */
-async function mentionPoint(page: Page, word: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((text) => {
-    const ranges = [...(CSS.highlights.get('backstory-mention') ?? [])] as Range[];
-    const range = ranges.find((r) => r.toString() === text);
-    if (!range) throw new Error(`no mark for ${text}`);
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, word);
 }
 
 /** Opens the panel and waits until it is drawn and the page marked (the switch then works). */

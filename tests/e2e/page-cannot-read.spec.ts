@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { fixturePage } from '../fixtures';
-import { ARTICLE_URL, expect, test } from './fixtures';
+import { ARTICLE_URL, closedPart, expect, mentionPoint, test } from './fixtures';
 
 /** Words of Backstory's that are nowhere in the article: its controls, its data. */
 const BACKSTORY_WORDS = [
@@ -19,6 +19,7 @@ const BACKSTORY_WORDS = [
   'Open in Backstory',
   'levada.ru',
   'Upper Lars',
+  'Kazakhstan’s largest city',
 ];
 
 test('the words looked for are not the article’s own', () => {
@@ -111,6 +112,14 @@ test('a page script finds none of Backstory’s words, before and after the pane
   await expect.poll(() => reader.backstoryElements()).toContain('backstory-marks');
   await reader.page.mouse.move(0, 0);
   await expectNothingFound(reader.page, 'open, with the marks');
+  // A mark's card shown by the pointer: Almaty's, with its summary.
+  const point = await mentionPoint(reader.page, 'Almaty');
+  await reader.page.mouse.move(point.x, point.y);
+  await expect
+    .poll(async () => (await closedPart(reader.page, 'backstory-marks', '[role="group"]'))?.text)
+    .toContain('Kazakhstan’s largest city');
+  await expectNothingFound(reader.page, 'a mark’s card shown');
+  await reader.page.mouse.move(0, 0);
 
   // Nothing the page does gets focus, a press or a scroll into it.
   const focusedBefore = await reader.focused();

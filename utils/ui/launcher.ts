@@ -25,6 +25,7 @@ button:hover { background: #163c6b; }
 button:focus-visible {
   outline: 3px solid #0b1a2b; outline-offset: 3px; box-shadow: 0 0 0 3px #fff, 0 2px 10px rgb(0 0 0 / 0.25);
 }
+[data-text]::before { content: attr(data-text); }
 .mark {
   display: inline-grid; place-items: center; width: 20px; height: 20px; border-radius: 50%;
   background: #fff; color: #1d4e89; font-weight: 800; font-size: 13px;
@@ -50,11 +51,16 @@ export function mountLauncher(doc: Document, kind: VerdictKind, onOpen: () => vo
   button.type = 'button';
   button.setAttribute('aria-label', strings.launcherLabel(kind));
   button.title = strings.launcherLabel(kind);
+  // The words are generated content (`data-text`), not text nodes: a page's text search
+  // (`window.find`) finds rendered text even in a closed shadow root.
   const mark = doc.createElement('span');
   mark.className = 'mark';
   mark.setAttribute('aria-hidden', 'true');
-  mark.textContent = 'B';
-  button.append(mark, strings.launcherText);
+  mark.dataset.text = 'B';
+  const text = doc.createElement('span');
+  text.setAttribute('aria-hidden', 'true');
+  text.dataset.text = strings.launcherText;
+  button.append(mark, text);
   button.addEventListener('click', (event) => {
     // Only the reader opens the panel: a page script cannot reach the button in its closed shadow
     // root, and what it dispatches on the host is untrusted; a real click or key is not.

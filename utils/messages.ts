@@ -73,8 +73,8 @@ export type PanelData = (
 ) & { language: PanelLanguage; messages: Messages | null };
 
 /**
- * What the panel's page asks of the page it shows: the browser's side panel through the
- * background (`panel:page`), the panel's frame on the page straight to its own tab.
+ * What the panel's page (the browser's side panel, or the panel's frame on the page) asks of the
+ * page it shows, through the background (`panel:page`).
  */
 export interface ToPage {
   /** Which of the article's quotes are on the page now. */
@@ -103,8 +103,8 @@ export interface ToPage {
 }
 
 /**
- * A request to a page as it arrives: from the panel's frame on that page itself (`frame`), or
- * from the browser's side panel through the background.
+ * A request to a page as it arrives from the background: `frame` when the background saw it come
+ * from the panel's frame on that page itself (the sender's tab), not from the side panel.
  */
 export type PageRequest = MessageOf<ToPage> & { frame?: true };
 

@@ -10,7 +10,6 @@ const inPage = new URLSearchParams(location.search).get('in') === 'page';
 if (container) {
   const start = async () => {
     const bound = inPage ? await ownTab() : boundTab(location.search);
-    if (inPage) document.documentElement.classList.add('in-page');
     await startSidePanel({ doc: document, browser, container, bound, inPage });
   };
   void start();

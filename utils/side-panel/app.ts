@@ -3,8 +3,8 @@
  * Firefox's sidebar) beside the page, or a frame on the page itself (`utils/ui/panel-frame.ts`).
  * Either way it is the extension's own page, which no script of the page can read, restyle or
  * cover. It shows the verdict of the tab it follows (see `follow.ts`), or the "nothing here"
- * panel, and reaches the page through messages (see `remote-page.ts`): the side panel through the
- * background, the frame straight to its own tab.
+ * panel, and reaches the page through the background (`panel:page`, see `remote-page.ts`), which
+ * tells the page when a request comes from its own frame.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import {

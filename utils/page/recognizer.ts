@@ -108,12 +108,16 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
     lastAddress = doc.location.href;
     added = [];
     overflowed = false;
-    const screening = screenDocument(doc, gate);
+    // Once a story script is in, it judges the whole page: the gate reads it whole too, and the
+    // page's length is what later looks compare with.
+    const whole = story() !== null;
+    const screening = screenDocument(doc, gate, whole);
     lastTextLength = screening.textLength;
     addresses = screening.found.addresses;
     names.clear();
     for (const name of screening.found.names) names.add(name);
     await judge();
+    if (!whole && story() !== null) lastTextLength = pageTextLength(doc);
   };
 
   // Small DOM changes (ads, clocks) leave the text about the same length.

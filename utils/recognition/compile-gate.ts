@@ -5,7 +5,7 @@
  */
 import { buildBloom, hashOf, DEFAULT_SIZING, type BloomSizing } from './bloom';
 import type { CompiledPack } from './compiled';
-import { gateFold, gateForm, startsPatterns, TAG, type PageGate } from './gate';
+import { gateFold, gateForm, startsPattern, TAG, type PageGate } from './gate';
 import { addressPosting, gateEntity, type Postings } from './library';
 
 /** The page gate and the postings of `packs`. */
@@ -40,11 +40,11 @@ export function compileGate(
     ...addresses.map((address) => hashOf(TAG.address, address)),
   ];
   const gate: PageGate = {
-    version: 4,
+    version: 5,
     filter: buildBloom(hashes, sizing),
     stemStarts: [...new Set(stems.map((stem) => stem.charAt(0)))].sort().join(''),
     stemLengths: [...new Set(stems.map((stem) => stem.length))].sort((a, b) => a - b),
-    starts: startsPatterns(forms),
+    starts: startsPattern(forms),
     counts: {
       stories: packs.length,
       names: forms.length,

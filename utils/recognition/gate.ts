@@ -25,15 +25,15 @@ import { addressHost, addressKey } from './url';
 
 /** The gate as the build writes it and the page reads it. */
 export interface PageGate {
-  version: 4;
+  version: 5;
   /** Name keys (tag "n"), stems (tag "s"), article hosts (tag "h") and address keys (tag "a"). */
   filter: BloomFilter;
   /** Letters that start a stem: only words starting with one are tried as stems. */
   stemStarts: string;
   /** The lengths of the stems' gate forms, shortest first (see {@link gateForm}). */
   stemLengths: number[];
-  /** Where a name may start in text, as RegExp sources, one per script (see {@link startsPatterns}). */
-  starts: string[];
+  /** Where a name may start in text, as one RegExp source (see {@link startsPattern}). */
+  starts: string;
   /** What the filter holds, for the benchmark's bytes per story. */
   counts: { stories: number; names: number; hosts: number; addresses: number };
 }
@@ -112,13 +112,13 @@ export function addressesIn(address: string, canonical: string | null, gate: Pag
 /** The most letters of a word in a script without case that is looked up (longer: no name). */
 const MAX_CASELESS = 40;
 
-const finders = new WeakMap<PageGate, RegExp[]>();
+const finders = new WeakMap<PageGate, RegExp>();
 
 /**
  * The gate forms of the name keys that may be in `text`, each once, at most {@link MAX_NAMES}.
  *
  * A native RegExp finds where a name may start: a capital and the next two letters of some key
- * ("Put", "Kaz", "Каз"; see {@link startsPatterns}). V8 scans for such a pattern much faster than
+ * ("Put", "Kaz", "Каз"; see {@link startsPattern}). V8 scans for such a pattern much faster than
  * JavaScript can walk the characters (see docs/performance.md), and most words of most pages do
  * not start like any name. From each start the rest of the word is read here: lower-case
  * letters, marks and invisible characters (by {@link charClass}). A word of ASCII letters (most
@@ -127,15 +127,17 @@ const finders = new WeakMap<PageGate, RegExp[]>();
  */
 export function namesIn(text: string, gate: PageGate): string[] {
   const found = new Map<number, string>();
-  let scripts = finders.get(gate);
-  if (!scripts) {
-    scripts = gate.starts.map((source) => new RegExp(source, 'g'));
-    finders.set(gate, scripts);
+  // One RegExp, compiled on the page at its first look: each compile costs a page more than
+  // scanning its lead does.
+  let finder = finders.get(gate);
+  if (!finder) {
+    finder = new RegExp(gate.starts, 'g');
+    finders.set(gate, finder);
   }
   // Re-typeset text breaks words with soft hyphens anywhere, even in a name's first letters: such
   // a page is read without them (found natively, so other pages pay almost nothing).
   const read = text.includes('\u00ad') ? text.replace(/\u00ad/g, '') : text;
-  for (const finder of scripts) namesFrom(finder, read, gate, found);
+  namesFrom(finder, read, gate, found);
   return [...found.values()];
 }
 
@@ -151,6 +153,7 @@ function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<numb
   const length = text.length;
   let previousEnd = -1;
   let previousStart = 0;
+  let previousAscii = true;
   finder.lastIndex = 0;
   for (let match = finder.exec(text); match && found.size < MAX_NAMES; match = finder.exec(text)) {
     const start = match.index;
@@ -161,6 +164,11 @@ function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<numb
     let at = start + 1;
     for (; at < length; at++) {
       const code = text.charCodeAt(at);
+      // Lower-case ASCII letters, most of what follows a start, without a call per letter.
+      if (code >= 97 && code <= 122 && !caseless) {
+        hash = hashStep(hash, code);
+        continue;
+      }
       const kind = charClass(code);
       if (kind !== MARK && kind !== (caseless ? CASELESS : LOWER)) break;
       ascii &&= code < 0x80;
@@ -168,28 +176,37 @@ function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<numb
     }
     finder.lastIndex = at;
     if (caseless && at - start > MAX_CASELESS) continue;
-    if (ascii && !stemStarts.includes(String.fromCharCode(first | 0x20))) {
+    // A word of ASCII letters (most words on most pages) is its own folded form: no Unicode
+    // normalization, whose first use costs a page more than the rest of the look.
+    if (ascii) {
       if (!found.has(hash) && bloomHas(filter, hash)) {
         found.set(hash, text.slice(start, at).toLowerCase());
+      }
+      if (stemStarts.includes(String.fromCharCode(first | 0x20))) {
+        lookStems(text.slice(start, at).toLowerCase(), gate, found);
       }
     } else {
       look(gateFold(plainText(text.slice(start, at))));
     }
     // Two capitalized parts that touch may be one name ("McDonald").
-    if (start === previousEnd) look(gateFold(plainText(text.slice(previousStart, at))));
+    if (start === previousEnd) {
+      const joined = text.slice(previousStart, at);
+      look(ascii && previousAscii ? joined.toLowerCase() : gateFold(plainText(joined)));
+    }
+    previousAscii = ascii;
     previousStart = start;
     previousEnd = at;
   }
 }
 
 /**
- * The RegExp sources of the starts of `forms` (gate forms, folded) as prose writes them: each
+ * The RegExp source of the starts of `forms` (gate forms, folded) as prose writes them: each
  * key's first letter as a capital (as is, in a script without case) and its next two letters, also
  * without their accents, since decomposed text writes them as a letter and a mark; grouped by the
- * first two ("Pu[t]|Ka[sz]"). One source per script (block of 256 code points; Latin-1 apart): V8 scans
- * for a pattern of one script several times faster than for one that mixes scripts.
+ * first two ("Pu[t]|Ka[sz]"), the keys of each script (block of 256 code points; Latin-1 apart)
+ * together.
  */
-export function startsPatterns(forms: readonly string[]): string[] {
+export function startsPattern(forms: readonly string[]): string {
   const byScript = new Map<number, string[]>();
   for (const form of forms) {
     const code = form.charCodeAt(0);
@@ -200,12 +217,13 @@ export function startsPatterns(forms: readonly string[]): string[] {
   }
   return [...byScript]
     .sort(([a], [b]) => a - b)
-    .map(([, group]) => startsPattern(group))
-    .filter(Boolean);
+    .map(([, group]) => scriptStarts(group))
+    .filter(Boolean)
+    .join('|');
 }
 
-/** The RegExp source of the starts of `forms`, all in one script (see {@link startsPatterns}). */
-function startsPattern(forms: readonly string[]): string {
+/** The RegExp source of the starts of `forms`, all in one script (see {@link startsPattern}). */
+function scriptStarts(forms: readonly string[]): string {
   // The first two letters ("Ka"), then the third letters of the keys that start so ("[sz]");
   // null when a key has only two letters, which then start a name themselves.
   const thirds = new Map<string, Set<string> | null>();

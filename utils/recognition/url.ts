@@ -3,7 +3,8 @@
  * leading `www.`, tracking parameters, an AMP marker, a trailing slash or the fragment.
  */
 
-const TRACKING_PARAMS = new Set([
+// A list, not a Set: the script on every page carries this module, and builds nothing it may not use.
+const TRACKING_PARAMS = [
   'fbclid',
   'gclid',
   'dclid',
@@ -34,7 +35,7 @@ const TRACKING_PARAMS = new Set([
   'at_campaign',
   'xid',
   'sh',
-]);
+];
 
 /**
  * The form of an address used as a look-up key: host without `www.`/`amp.`, path without AMP
@@ -64,16 +65,40 @@ export function addressKey(address: string, base?: string): string | null {
 }
 
 function isTrackingParam(name: string): boolean {
-  return name.startsWith('utm_') || TRACKING_PARAMS.has(name);
+  return name.startsWith('utm_') || TRACKING_PARAMS.includes(name);
 }
 
 /**
  * The host of an http(s) address as {@link addressKey} writes it (lower case, no `www.`, `amp.`
- * or `m.`), or null when it is not one; relative addresses take their host from `base`. Read with
- * the browser's own URL parser and no RegExp: the page gate calls it on every page, where a
- * RegExp would be compiled cold each time.
+ * or `m.`), or null when it is not one; relative addresses take their host from `base`. The page
+ * gate calls it on every page: a plain absolute address (as `document.URL` and a link's `href`
+ * give it) is read as a string, anything else with the browser's own URL parser; no RegExp, which
+ * would be compiled cold on every page.
  */
 export function addressHost(address: string, base: string): string | null {
+  return plainHost(address) ?? parsedHost(address, base);
+}
+
+/** The host of an absolute http(s) address whose host is plain lower-case ASCII, else null. */
+function plainHost(address: string): string | null {
+  const start = address.startsWith('https://') ? 8 : address.startsWith('http://') ? 7 : 0;
+  if (start === 0) return null;
+  let end = start;
+  for (; end < address.length; end++) {
+    const code = address.charCodeAt(end);
+    if (code === 0x2f || code === 0x3f || code === 0x23) break; // "/", "?", "#"
+    // Letters, digits, "-", "." only: a port, user or anything unusual goes to the parser.
+    const plain =
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x30 && code <= 0x39) ||
+      code === 0x2d ||
+      code === 0x2e;
+    if (!plain) return null;
+  }
+  return end > start ? withoutHostPrefix(address.slice(start, end)) : null;
+}
+
+function parsedHost(address: string, base: string): string | null {
   let url: URL;
   try {
     url = new URL(address, base);

@@ -42,11 +42,11 @@ test('the launcher opens the panel; Escape closes it and gives focus back', asyn
     await expect(await reader.heading(heading)).toBeVisible();
   }
   // Focus moved into the panel, so keyboard users land on what they opened.
-  expect(await reader.focused()).toBe('h2');
+  await expect.poll(() => reader.focused()).toBe('h2');
 
   await reader.page.keyboard.press('Escape');
   await expect(reader.panelHost).toBeHidden();
-  expect(await reader.focused()).toMatch(/^button\[Backstory/);
+  await expect.poll(() => reader.focused()).toMatch(/^button\[Backstory/);
 });
 
 test('drawn while the reader reads, the panel opens whole at the first press', async ({
@@ -70,7 +70,7 @@ test('drawn while the reader reads, the panel opens whole at the first press', a
     await frame.evaluate(() => document.querySelectorAll('article.card, li.event').length),
   ).toBe(held.cards);
   await expect(await reader.panel()).toBeVisible();
-  expect(await reader.focused()).toBe('h2');
+  await expect.poll(() => reader.focused()).toBe('h2');
 });
 
 test('the panel shows sourced places, people and dated events', async ({ openPage }) => {

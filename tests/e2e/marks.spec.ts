@@ -80,7 +80,7 @@ test.describe('Show in article', () => {
         (await reader.panel()).getByRole('status').filter({ hasText: 'Highlighted' }),
       ).toHaveText('Highlighted in the article.');
       // Focus stays on the button; the page's text is untouched.
-      expect(await reader.focused()).toBe(`button[Show in article: ${QUOTE}]`);
+      await expect.poll(() => reader.focused()).toBe(`button[Show in article: ${QUOTE}]`);
       expect(await reader.page.evaluate(() => document.body.innerText)).toBe(before);
 
       // Closing the panel takes the highlight away.
@@ -183,7 +183,7 @@ test.describe('mention marks', () => {
     await page.mouse.click(open.box.x + open.box.width / 2, open.box.y + open.box.height / 2);
     await expect(reader.panelHost).toBeVisible();
     await expect((await reader.panel()).locator('#place-almaty h3')).toBeFocused();
-    expect(await reader.focused()).toBe('h3');
+    await expect.poll(() => reader.focused()).toBe('h3');
     expect(await page.evaluate(() => document.body.innerText)).toBe(before);
   });
 

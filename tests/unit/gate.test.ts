@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bloomHas, buildBloom, hashOf } from '../../utils/recognition/bloom';
 import { compileGate, keyWord } from '../../utils/recognition/compile-gate';
 import type { CompiledPack } from '../../utils/recognition/compiled';
-import { addressesIn, namesIn, screenPage, TAG } from '../../utils/recognition/gate';
+import { addressesIn, charClass, namesIn, screenPage, TAG } from '../../utils/recognition/gate';
 import { candidatesFor, memorySource, splitLibrary } from '../../utils/recognition/library';
 import { THRESHOLDS } from '../../utils/recognition/recognize';
 import { ARTICLE_URL, libraryOf, realLibrary } from './helpers';
@@ -199,5 +199,28 @@ describe('the library in shards', () => {
       2,
     );
     expect(found.map((candidate) => candidate.id)).toEqual(['p33', 'p48']);
+  });
+});
+
+describe('charClass', () => {
+  const reference = (code: number) => {
+    const char = String.fromCharCode(code);
+    if (/[\p{Lu}\p{Lt}]/u.test(char)) return 'upper';
+    if (/[\p{Ll}\p{Lm}]/u.test(char)) return 'lower';
+    if (/\p{Lo}/u.test(char)) return 'caseless';
+    if (/[\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]/u.test(char)) return 'mark';
+    return 'other';
+  };
+  const names = ['other', 'upper', 'lower', 'caseless', 'mark'];
+
+  it('classes every character as Unicode does, by range where it can', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code < 0x3000; code++) {
+      // Surrogates are halves of characters, not characters.
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const got = names[charClass(code)];
+      if (got !== reference(code)) wrong.push(`U+${code.toString(16)}: ${got}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

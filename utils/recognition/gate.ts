@@ -287,21 +287,26 @@ const UPPER = 1;
 const classes = new Map<number, number>();
 
 /** A UTF-16 code unit's class for the gate: a capital, a lower-case letter, and so on. */
-function charClass(code: number): number {
+export function charClass(code: number): number {
   if (code < 0x80) {
     if (code >= 97 && code <= 122) return LOWER;
     return code >= 65 && code <= 90 ? UPPER : OTHER;
   }
   // The alphabets of most pages by their ranges: a Unicode RegExp costs a compile on every page.
-  if (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) {
-    return code <= 0xde ? UPPER : LOWER;
+  if (code < 0xc0) {
+    // Latin-1's spaces and signs (a no-break space after a name is common); its three letters
+    // (ª, µ, º) are looked up below.
+    if (code === 0xad) return MARK;
+    if (code !== 0xaa && code !== 0xb5 && code !== 0xba) return OTHER;
+  } else if (code <= 0xff) {
+    if (code !== 0xd7 && code !== 0xf7) return code <= 0xde ? UPPER : LOWER;
   }
-  if (code >= 0x410 && code <= 0x44f) return code < 0x430 ? UPPER : LOWER;
+  // Cyrillic's basic letters, Russian's and Ukrainian's among them.
+  if (code >= 0x400 && code <= 0x45f) return code < 0x430 ? UPPER : LOWER;
   if (code >= 0x300 && code <= 0x36f) return MARK;
-  if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) {
-    return MARK;
-  }
-  if (code >= 0x2010 && code <= 0x205f) return OTHER;
+  if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) return MARK;
+  // General punctuation: spaces, dashes, quotes.
+  if (code >= 0x2000 && code <= 0x206f) return OTHER;
   const known = classes.get(code);
   if (known !== undefined) return known;
   const char = String.fromCharCode(code);

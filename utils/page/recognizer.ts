@@ -4,7 +4,8 @@
  * (see `story.ts`). A page the gate stops costs the look and nothing else: no message, no script.
  *
  * Looks again, at most once per wait, when the page changes. A new address (client-side
- * navigation) or a page too changed to follow node by node is looked at whole. Otherwise, as long
+ * navigation) or a page too changed to follow node by node gets a first look again (its address
+ * and lead, see `screen-page.ts`; its whole text once a story script is in). Otherwise, as long
  * as no story script is in the page, only the nodes added since the last look are read, and their
  * names join what the gate found before: a page that never stops growing (a live ticker, an
  * endless feed) costs what it adds, not its whole text at every look. Once a story script is in,

@@ -124,7 +124,12 @@ export async function startSidePanel({
     const message = parseToSidePanel(raw);
     if (message?.type === 'side:entity') controller?.showEntity(message);
     else if (message?.type === 'side:marks') page?.marksChanged(message);
-    else if (message?.type === 'side:focus' && inPage) controller?.show();
+    else if (message?.type === 'side:focus' && inPage) {
+      // The reader opened the panel while its data was still on the way: focus goes in as soon
+      // as the panel is drawn, not nowhere.
+      if (controller) controller.show();
+      else first = true;
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -122,8 +122,8 @@ const finders = new WeakMap<PageGate, RegExp>();
  * JavaScript can walk the characters (see docs/performance.md), and most words of most pages do
  * not start like any name. From each start the rest of the word is read here: lower-case
  * letters, marks and invisible characters (by {@link charClass}). A word of ASCII letters (most
- * words on most pages) is hashed as it is read and looked up without making a string; any other
- * is cut out, folded (`foldText`'s rules) and looked up.
+ * words on most pages) is hashed as it is read and looked up by that hash, made a string only for
+ * a hit or a stem's look; any other is cut out, folded (`foldText`'s rules) and looked up.
  */
 export function namesIn(text: string, gate: PageGate): string[] {
   const found = new Map<number, string>();
@@ -176,14 +176,15 @@ function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<numb
     }
     finder.lastIndex = at;
     if (caseless && at - start > MAX_CASELESS) continue;
-    // A word of ASCII letters (most words on most pages) is its own folded form: no Unicode
-    // normalization, whose first use costs a page more than the rest of the look.
+    // A word of ASCII letters (most words on most pages) folds to itself in lower case: it is
+    // looked up by the hash read with it, and cut out only for a hit or a stem's look.
     if (ascii) {
-      if (!found.has(hash) && bloomHas(filter, hash)) {
-        found.set(hash, text.slice(start, at).toLowerCase());
-      }
-      if (stemStarts.includes(String.fromCharCode(first | 0x20))) {
-        lookStems(text.slice(start, at).toLowerCase(), gate, found);
+      const hit = !found.has(hash) && bloomHas(filter, hash);
+      const stemmed = stemStarts.includes(String.fromCharCode(first | 0x20));
+      if (hit || stemmed) {
+        const word = text.slice(start, at).toLowerCase();
+        if (hit) found.set(hash, word);
+        if (stemmed) lookStems(word, gate, found);
       }
     } else {
       look(gateFold(plainText(text.slice(start, at))));

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bloomHas, buildBloom, hashOf } from '../../utils/recognition/bloom';
+import { bloomHas, buildBloom, hashOf, hashStart } from '../../utils/recognition/bloom';
 import { compileGate, keyWord } from '../../utils/recognition/compile-gate';
 import type { CompiledPack } from '../../utils/recognition/compiled';
-import { addressesIn, charClass, namesIn, screenPage, TAG } from '../../utils/recognition/gate';
+import {
+  addressesIn,
+  charClass,
+  NAME_HASH_START,
+  namesIn,
+  screenPage,
+  TAG,
+} from '../../utils/recognition/gate';
 import { candidatesFor, memorySource, splitLibrary } from '../../utils/recognition/library';
 import { THRESHOLDS } from '../../utils/recognition/recognize';
 import { ARTICLE_URL, libraryOf, realLibrary } from './helpers';
@@ -199,6 +206,12 @@ describe('the library in shards', () => {
       2,
     );
     expect(found.map((candidate) => candidate.id)).toEqual(['p33', 'p48']);
+  });
+});
+
+describe('the hash a name starts from', () => {
+  it("is the name tag's, written out for the page", () => {
+    expect(NAME_HASH_START).toBe(hashStart(TAG.name));
   });
 });
 

@@ -25,6 +25,8 @@ describe('addressKey', () => {
       'https://www.nbcnews.com/news/world/amp/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856',
     ],
     ['an amp parameter', `${ARTICLE}?amp=1`],
+    ['an AMP ending', `${ARTICLE}.amp`],
+    ['an AMP page ending in any case', `${ARTICLE}.AMP.html`],
     [
       'an upper-case host',
       'https://WWW.NBCNEWS.COM/news/world/russians-flee-avoid-conscription-ukraine-kazakhstan-rcna52856',

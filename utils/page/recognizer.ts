@@ -65,102 +65,179 @@ export interface Recognizer {
 
 /** Starts recognizing `doc`: looks once now, then again after address or content changes. */
 export function startRecognizer(options: RecognizerOptions): Recognizer {
-  const { doc, gate, suspect, debounceMs = 400 } = options;
-  let stopped = false;
-  // Once in, the story script stays: it is looked for until then, not at every change.
-  let storyScript: Story | null = null;
-  const story = () => (storyScript ??= options.story());
-  let lastAddress = doc.location.href;
-  let lastTextLength = -1;
-  // What the gate found at this address: in the whole page, then in what was added since.
-  let addresses: string[] = [];
-  const names = new Set<string>();
-  let added: NodeList[] = [];
-  let overflowed = false;
-  // The suspect the extension last found no story for: not asked about again.
-  let unanswered = '';
+  return new PageRecognizer(options);
+}
 
+/**
+ * A class, not closures: V8 compiles a function when it is first called, and a page the gate
+ * stops calls only the constructor and its first look. Closures would make every page compile
+ * the whole recognizer's body, which cost most pages more than their look (docs/performance.md).
+ */
+class PageRecognizer implements Recognizer {
+  private readonly options: RecognizerOptions;
+  private readonly doc: Document;
+  private readonly debounceMs: number;
+  private stopped = false;
+  // Once in, the story script stays: it is looked for until then, not at every change.
+  private storyScript: Story | null = null;
+  private lastAddress: string;
+  private lastTextLength = -1;
+  // What the gate found at this address: in the whole page, then in what was added since.
+  private addresses: string[] = [];
+  private readonly names = new Set<string>();
+  private added: NodeList[] = [];
+  private overflowed = false;
+  // The suspect the extension last found no story for: not asked about again.
+  private unanswered = '';
   // Put on the global object at the first look done, then updated in place: the isolated
   // world's global object is slow to write to.
-  let looks: Looks | null = null;
-  const record = (verdict: string | null) => {
-    if (!looks) (globalThis as Record<symbol, Looks>)[LOOKS] = looks = { count: 0, verdict };
-    looks.count += 1;
-    looks.verdict = verdict;
-  };
-
-  const judge = async () => {
-    const onPage: Suspect = { addresses, names: [...names] };
-    const loaded = story() !== null;
-    let packs: readonly CompiledPack[] = [];
-    const key = `${onPage.addresses.join(' ')}|${onPage.names.join(' ')}`;
-    if (isSuspect(onPage) && (loaded || key !== unanswered)) {
-      packs = await suspect(onPage, loaded);
-      unanswered = packs.length > 0 ? '' : key;
-    }
-    const present = story();
-    const verdict = present && packs.length > 0 ? present.judge(doc, packs) : null;
-    if (stopped) return;
-    present?.present(verdict);
-    record(verdict?.kind ?? null);
-  };
-
-  const lookAtAll = async () => {
-    lastAddress = doc.location.href;
-    added = [];
-    overflowed = false;
-    // Once a story script is in, it judges the whole page: the gate reads it whole too, and the
-    // page's length is what later looks compare with.
-    const whole = story() !== null;
-    const screening = screenDocument(doc, gate, whole);
-    lastTextLength = screening.textLength;
-    addresses = screening.found.addresses;
-    names.clear();
-    for (const name of screening.found.names) names.add(name);
-    await judge();
-    if (!whole && story() !== null) lastTextLength = pageTextLength(doc);
-  };
-
-  // Small DOM changes (ads, clocks) leave the text about the same length.
-  const changedMarkedly = () => {
-    const length = pageTextLength(doc);
-    return Math.abs(length - lastTextLength) > Math.max(200, lastTextLength * 0.1);
-  };
-
-  const lookAtAdded = async () => {
-    const nodes = added;
-    added = [];
-    // The story script came in while this look waited: its page is judged whole.
-    if (story() !== null) {
-      if (changedMarkedly()) await lookAtAll();
-      return;
-    }
-    const before = names.size;
-    for (const name of screenAdded(nodes, gate)) if (names.size < MAX_NAMES) names.add(name);
-    // New names that make the page a suspect: the whole page is looked at before anything is
-    // asked, so that the extension hears what the page holds now.
-    if (names.size > before && isSuspect({ addresses, names: [...names] })) await lookAtAll();
-    else record(null);
-  };
-
+  private looks: Looks | null = null;
   // One look at a time: a change during a look is looked at once it is done (once, however
   // many changes came meanwhile; whole if any of them asked for that).
-  let queued: 'all' | 'added' | null = null;
-  let looking: Promise<void> = Promise.resolve();
-  const check = (kind: 'all' | 'added') => {
-    if (stopped) return;
-    if (queued) {
-      if (kind === 'all') queued = 'all';
+  private queued: 'all' | 'added' | null = null;
+  private looking: Promise<void> = Promise.resolve();
+  // At most one look per wait, counted from the first change of a burst (see `tick`).
+  private wait: number;
+  private due = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly observer: MutationObserver;
+
+  constructor(options: RecognizerOptions) {
+    this.options = options;
+    this.doc = options.doc;
+    this.debounceMs = this.wait = options.debounceMs ?? 400;
+    this.lastAddress = this.doc.location.href;
+    // The first look's reading of the page comes first: whatever touches the page's DOM first in
+    // this world pays for setting it up, and the observer can wait until the text is read.
+    try {
+      this.looking = this.lookAtAll()?.catch(warn) ?? this.looking;
+    } catch (error) {
+      warn(error);
+    }
+    // The whole document, not <body>: pages that replace `document.body` (single-page apps,
+    // re-rendering frameworks) must be checked again too.
+    this.observer = new MutationObserver((records) => this.changed(records));
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+    this.doc.defaultView?.addEventListener('popstate', this.check);
+  }
+
+  /** Looks at the page again soon (debounced); a listener, hence a field. */
+  readonly check = () => {
+    this.schedule();
+  };
+
+  settled(): Promise<void> {
+    return this.looking;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer.disconnect();
+    this.doc.defaultView?.removeEventListener('popstate', this.check);
+    clearTimeout(this.timer);
+  }
+
+  private story(): Story | null {
+    return (this.storyScript ??= this.options.story());
+  }
+
+  private record(verdict: string | null): void {
+    if (!this.looks) {
+      (globalThis as Record<symbol, Looks>)[LOOKS] = this.looks = { count: 0, verdict };
+    }
+    this.looks.count += 1;
+    this.looks.verdict = verdict;
+  }
+
+  /**
+   * Looks at the page's address and lead (its whole text once a story script is in). A page the
+   * gate stops, with no story script in it (most pages), is done at once: no promise, no
+   * message (an async look cost every page its compile and its microtasks).
+   */
+  private lookAtAll(): Promise<void> | undefined {
+    const { doc } = this;
+    this.lastAddress = doc.location.href;
+    this.added = [];
+    this.overflowed = false;
+    // Once a story script is in, it judges the whole page: the gate reads it whole too, and the
+    // page's length is what later looks compare with.
+    const whole = this.story() !== null;
+    const screening = screenDocument(doc, this.options.gate, whole);
+    this.lastTextLength = screening.textLength;
+    this.addresses = screening.found.addresses;
+    this.names.clear();
+    for (const name of screening.found.names) this.names.add(name);
+    const onPage: Suspect = { addresses: this.addresses, names: [...this.names] };
+    if (!whole && !isSuspect(onPage)) {
+      this.record(null);
       return;
     }
-    queued = kind;
-    looking = looking.then(() => {
-      const look = queued === 'all' ? lookAtAll : lookAtAdded;
-      queued = null;
-      if (stopped) return;
-      return look().catch((error: unknown) => console.warn('Backstory:', error));
+    // The story script may come in with this look: later looks then compare with its whole text.
+    return this.judge(onPage, whole).then(() => {
+      if (!whole && this.story() !== null) this.lastTextLength = pageTextLength(doc);
     });
-  };
+  }
+
+  /** Asks the extension about a suspect and has the story script judge the page, if it is in. */
+  private async judge(onPage: Suspect, loaded: boolean): Promise<void> {
+    let packs: readonly CompiledPack[] = [];
+    const key = `${onPage.addresses.join(' ')}|${onPage.names.join(' ')}`;
+    if (isSuspect(onPage) && (loaded || key !== this.unanswered)) {
+      packs = await this.options.suspect(onPage, loaded);
+      this.unanswered = packs.length > 0 ? '' : key;
+    }
+    const present = this.story();
+    const verdict = present && packs.length > 0 ? present.judge(this.doc, packs) : null;
+    if (this.stopped) return;
+    present?.present(verdict);
+    this.record(verdict?.kind ?? null);
+  }
+
+  // Small DOM changes (ads, clocks) leave the text about the same length.
+  private changedMarkedly(): boolean {
+    const length = pageTextLength(this.doc);
+    const last = this.lastTextLength;
+    return Math.abs(length - last) > Math.max(200, last * 0.1);
+  }
+
+  private async lookAtAdded(): Promise<void> {
+    const nodes = this.added;
+    this.added = [];
+    // The story script came in while this look waited: its page is judged whole.
+    if (this.story() !== null) {
+      if (this.changedMarkedly()) await this.lookAtAll();
+      return;
+    }
+    const { names } = this;
+    const before = names.size;
+    for (const name of screenAdded(nodes, this.options.gate)) {
+      if (names.size < MAX_NAMES) names.add(name);
+    }
+    // New names that make the page a suspect: the whole page is looked at before anything is
+    // asked, so that the extension hears what the page holds now.
+    if (names.size > before && isSuspect({ addresses: this.addresses, names: [...names] })) {
+      await this.lookAtAll();
+    } else {
+      this.record(null);
+    }
+  }
+
+  private lookAgain(kind: 'all' | 'added'): void {
+    if (this.stopped) return;
+    if (this.queued) {
+      if (kind === 'all') this.queued = 'all';
+      return;
+    }
+    this.queued = kind;
+    this.looking = this.looking.then(() => {
+      const whole = this.queued === 'all';
+      this.queued = null;
+      if (this.stopped) return;
+      return Promise.resolve()
+        .then(() => (whole ? this.lookAtAll() : this.lookAtAdded()))
+        .catch(warn);
+    });
+  }
 
   // At most one look per wait, counted from the first change of a burst: a page that never stops
   // changing (a clock, a ticker, an endless feed) must not postpone the look forever, which a
@@ -169,59 +246,49 @@ export function startRecognizer(options: RecognizerOptions): Recognizer {
   // navigation) is looked at after `debounceMs` however long the wait had grown, and brings it
   // back to `debounceMs`: while a look waits, the address is read every `debounceMs` (reading it
   // at every change cost a busy page more than the looks).
-  let wait = debounceMs;
-  let due = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const tick = () => {
-    timer = undefined;
-    const moved = doc.location.href !== lastAddress;
-    const early = due - Date.now();
+  private readonly tick = () => {
+    this.timer = undefined;
+    const { debounceMs } = this;
+    const moved = this.doc.location.href !== this.lastAddress;
+    const early = this.due - Date.now();
     if (!moved && early > 0) {
-      timer = setTimeout(tick, Math.min(debounceMs, early));
+      this.timer = setTimeout(this.tick, Math.min(debounceMs, early));
       return;
     }
-    wait = moved ? debounceMs : Math.min(wait * 2, debounceMs * MAX_WAITS);
-    if (moved || overflowed) return check('all');
-    if (story() === null) return check('added');
-    added = [];
-    if (changedMarkedly()) check('all');
-  };
-  const schedule = () => {
-    if (timer !== undefined) return;
-    due = Date.now() + wait;
-    timer = setTimeout(tick, debounceMs);
+    this.wait = moved ? debounceMs : Math.min(this.wait * 2, debounceMs * MAX_WAITS);
+    if (moved || this.overflowed) return this.lookAgain('all');
+    if (this.story() === null) return this.lookAgain('added');
+    this.added = [];
+    if (this.changedMarkedly()) this.lookAgain('all');
   };
 
-  // The first look's reading of the page comes first: whatever touches the page's DOM first in
-  // this world pays for setting it up, and the observer can wait until the text is read.
-  looking = lookAtAll().catch((error: unknown) => console.warn('Backstory:', error));
-  // The whole document, not <body>: pages that replace `document.body` (single-page apps,
-  // re-rendering frameworks) must be checked again too.
-  const observer = new MutationObserver((records) => {
+  private schedule(): void {
+    if (this.timer !== undefined) return;
+    this.due = Date.now() + this.wait;
+    this.timer = setTimeout(this.tick, this.debounceMs);
+  }
+
+  private changed(records: MutationRecord[]): void {
     // No story script yet, so none of Backstory's elements either: every change is the page's.
     // The nodes are kept as the lists the records give, read only when looked at (touching each
     // node here cost a ticking page more than all its looks).
-    if (story() === null) {
+    if (this.story() === null) {
       for (const record of records) {
-        if (added.length < MAX_ADDED) added.push(record.addedNodes);
-        else overflowed = true;
+        if (this.added.length < MAX_ADDED) this.added.push(record.addedNodes);
+        else this.overflowed = true;
       }
-      return schedule();
+      this.schedule();
+      return;
     }
     const changed = records.some(({ addedNodes, removedNodes }) =>
       [...addedNodes, ...removedNodes].some((node) => !isOwn(node)),
     );
-    if (changed) schedule();
-  });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
-  doc.defaultView?.addEventListener('popstate', schedule);
-  const stop = () => {
-    stopped = true;
-    observer.disconnect();
-    doc.defaultView?.removeEventListener('popstate', schedule);
-    clearTimeout(timer);
-  };
-  return { check: schedule, settled: () => looking, stop };
+    if (changed) this.schedule();
+  }
+}
+
+function warn(error: unknown): void {
+  console.warn('Backstory:', error);
 }
 
 /** Backstory's own launcher or panel: its coming and going is no change of the page's text. */

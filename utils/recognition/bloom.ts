@@ -37,7 +37,8 @@ export interface BloomSizing {
 export const DEFAULT_SIZING: BloomSizing = { bitsPerItem: 16, minBits: 8_192, maxProbes: 16 };
 
 const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a's 32-bit prime (see {@link hashStep}). */
+export const FNV_PRIME = 0x01000193;
 
 /** The hash state before any character: a tag ("n", "s", "h", "a") keeps kinds of item apart. */
 export function hashStart(tag: string): number {

@@ -19,7 +19,7 @@
  * lower case or all in capitals, and names with a zero-width character or a combining accent in
  * their first three letters (soft hyphens are read through anywhere).
  */
-import { bloomHas, hashOf, hashStart, hashStep, type BloomFilter } from './bloom';
+import { bloomHas, FNV_PRIME, hashOf, hashStart, hashStep, type BloomFilter } from './bloom';
 import { plainText } from './normalize';
 import { addressHost, addressKey } from './url';
 
@@ -66,7 +66,7 @@ export function gateForm(key: string): string {
 /** The form the gate compares text in: lower case, final sigma as sigma (it depends on context). */
 export function gateFold(text: string): string {
   const lower = text.toLowerCase();
-  return lower.includes('ς') ? lower.replace(/ς/g, 'σ') : lower;
+  return lower.includes('ς') ? lower.replaceAll('ς', 'σ') : lower;
 }
 
 /** A suspect when the page may carry a story, else null. */
@@ -136,7 +136,7 @@ export function namesIn(text: string, gate: PageGate): string[] {
   }
   // Re-typeset text breaks words with soft hyphens anywhere, even in a name's first letters: such
   // a page is read without them (found natively, so other pages pay almost nothing).
-  const read = text.includes('\u00ad') ? text.replace(/\u00ad/g, '') : text;
+  const read = text.includes('\u00ad') ? text.replaceAll('\u00ad', '') : text;
   namesFrom(finder, read, gate, found);
   return [...found.values()];
 }
@@ -144,7 +144,6 @@ export function namesIn(text: string, gate: PageGate): string[] {
 /** Adds to `found` the names of `text` at the starts `finder` finds. */
 function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<number, string>) {
   const { filter, stemStarts } = gate;
-  const nameStart = hashStart(TAG.name);
   const look = (word: string) => {
     const hash = hashOf(TAG.name, word);
     if (!found.has(hash) && bloomHas(filter, hash)) found.set(hash, word);
@@ -158,21 +157,24 @@ function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<numb
   for (let match = finder.exec(text); match && found.size < MAX_NAMES; match = finder.exec(text)) {
     const start = match.index;
     const first = text.charCodeAt(start);
-    const caseless = charClass(first) === CASELESS;
     let ascii = first < 0x80;
-    let hash = hashStep(nameStart, first | 0x20);
+    const caseless = !ascii && charClass(first) === CASELESS;
+    // The word's hash is read with it (`hashStep` written out: a call per letter cost a page
+    // more than the rest of its look). It serves words of ASCII letters only; the others are
+    // folded and hashed again below.
+    let hash = Math.imul(NAME_HASH_START ^ (first | 0x20), FNV_PRIME);
     let at = start + 1;
     for (; at < length; at++) {
       const code = text.charCodeAt(at);
-      // Lower-case ASCII letters, most of what follows a start, without a call per letter.
       if (code >= 97 && code <= 122 && !caseless) {
-        hash = hashStep(hash, code);
+        hash = Math.imul(hash ^ code, FNV_PRIME);
         continue;
       }
+      // Any other ASCII character (a capital, a space, a sign) ends the word.
+      if (code < 0x80) break;
       const kind = charClass(code);
       if (kind !== MARK && kind !== (caseless ? CASELESS : LOWER)) break;
-      ascii &&= code < 0x80;
-      hash = hashStep(hash, code);
+      ascii = false;
     }
     finder.lastIndex = at;
     if (caseless && at - start > MAX_CASELESS) continue;
@@ -199,6 +201,9 @@ function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<numb
     previousEnd = at;
   }
 }
+
+/** `hashStart(TAG.name)`, written out for the page (a test holds them equal). */
+export const NAME_HASH_START = 0x35362923;
 
 /**
  * The RegExp source of the starts of `forms` (gate forms, folded) as prose writes them: each
@@ -294,7 +299,8 @@ const classes = new Map<number, number>();
  * cost every page about 0.3 ms for each of the four literals this replaced, even unused
  * (docs/performance.md).
  */
-const CLASSIFIER = '([\\p{Lu}\\p{Lt}])|([\\p{Ll}\\p{Lm}])|(\\p{Lo})|([\\p{M}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF])';
+const CLASSIFIER =
+  '([\\p{Lu}\\p{Lt}])|([\\p{Ll}\\p{Lm}])|(\\p{Lo})|([\\p{M}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF])';
 let classifier: RegExp | undefined;
 
 /** A UTF-16 code unit's class for the gate: a capital, a lower-case letter, and so on. */
@@ -321,15 +327,7 @@ export function charClass(code: number): number {
   const known = classes.get(code);
   if (known !== undefined) return known;
   const match = (classifier ??= new RegExp(CLASSIFIER, 'u')).exec(String.fromCharCode(code));
-  const kind = !match
-    ? OTHER
-    : match[1]
-      ? UPPER
-      : match[2]
-        ? LOWER
-        : match[3]
-          ? CASELESS
-          : MARK;
+  const kind = !match ? OTHER : match[1] ? UPPER : match[2] ? LOWER : match[3] ? CASELESS : MARK;
   classes.set(code, kind);
   return kind;
 }

@@ -4,8 +4,11 @@
  * zero-width spaces, ligatures and full-width forms all reduce to the same words.
  */
 
-// Soft hyphen, zero-width space/joiners, word joiner, byte-order mark: invisible, and they split words.
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// Soft hyphen, zero-width space/joiners, word joiner, byte-order mark: invisible, and they split
+// words. Built from a string at first use: the script on every page carries this module, and the
+// browser checks a RegExp literal as it reads a script, on every page (docs/performance.md).
+const INVISIBLE_SOURCE = '[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
+let invisible: RegExp | undefined;
 // A word: a run of letters and digits in any script. Apostrophes split words ("putin's" is
 // "putin" + "s"), the same on both sides, so possessives still match a name.
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -17,7 +20,7 @@ export function foldText(text: string): string {
 
 /** The text as {@link foldText} reads it, before lower-casing: no invisible characters, NFKC. */
 export function plainText(text: string): string {
-  return text.replace(INVISIBLE, '').normalize('NFKC');
+  return text.replace((invisible ??= new RegExp(INVISIBLE_SOURCE, 'g')), '').normalize('NFKC');
 }
 
 /** The words of a text, folded: `tokenize("Putin’s DRAFT!")` is `["putin", "s", "draft"]`. */

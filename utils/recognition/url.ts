@@ -54,14 +54,22 @@ export function addressKey(address: string, base?: string): string | null {
   const path = url.pathname
     .split('/')
     .filter((segment) => segment !== '' && segment.toLowerCase() !== 'amp')
-    .join('/')
-    .replace(/\.amp(?:\.html)?$/i, '');
+    .join('/');
   const params = [...url.searchParams]
     .filter(([name]) => !isTrackingParam(name.toLowerCase()))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
-  return `${host}/${path}${params ? `?${params}` : ''}`;
+  return `${host}/${withoutAmpSuffix(path)}${params ? `?${params}` : ''}`;
+}
+
+/** The path without an AMP page's ending (`.amp`, `.amp.html`, in any case). */
+function withoutAmpSuffix(path: string): string {
+  // String tests, not a RegExp literal, which the browser checks on every page as it reads the
+  // script on every page (docs/performance.md).
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.amp.html')) return path.slice(0, -'.amp.html'.length);
+  return lower.endsWith('.amp') ? path.slice(0, -'.amp'.length) : path;
 }
 
 function isTrackingParam(name: string): boolean {

@@ -3,8 +3,8 @@
  * printed as one table. See docs/performance.md for the method and the history of the figures.
  *
  * - Every page (`outside/`): all CPU in each extension's scripts in the page's renderer (CPU
- *   profiler samples with its `chrome-extension://` frames on the stack, compile included, from
- *   navigation to 1.2 s after load) over the corpus pages that are not the story, beside a floor
+ *   profiler samples with its `chrome-extension://` frames on the stack, and the traced top-level
+ *   compile of its scripts, which no sample shows, from navigation to 1.2 s after load) over the corpus pages that are not the story, beside a floor
  *   extension that reads `document.body.textContent` once, page by page in turn; with 1, 1,000
  *   and 10,000 stories (the same code built with synthetic packs, `scaled-builds.ts`). The
  *   service worker's starts and messages, cold start and heap; the heap Backstory adds to a tab;

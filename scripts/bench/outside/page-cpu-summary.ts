@@ -12,6 +12,8 @@ export interface PageCpuSummary {
   pages: number;
   /** CPU per page in the extension's scripts, ms. */
   cpuMs: Spread;
+  /** Of which compiling its scripts at their top level (traced, not sampled), ms. */
+  compileMs: Spread;
   /** Against the floor (null for the floor itself, or without one). */
   vsFloor: RatioToFloor | null;
   /** Pages on which not one profiler sample landed in the extension's scripts. */
@@ -46,6 +48,7 @@ export function summarizePageCpu(
       name,
       pages: complete.length,
       cpuMs: spread(cpu),
+      compileMs: spread(visits.map((visit) => visit.compileMs)),
       vsFloor: floor && name !== floorName ? ratioToFloor(cpu, floor) : null,
       pagesWithoutSamples: cpu.filter((value) => value === 0).length,
       medianIntervalUs: median(visits.map((visit) => visit.sampling?.medianIntervalUs ?? NaN)),

@@ -13,6 +13,7 @@ export function formatOutsideReport(report: OutsideBenchReport): string {
     'CPU/page median ms',
     'p90 ms',
     'mean ms',
+    'of which top-level compile, median ms',
     '× floor per-page median',
     'p90',
     '× floor of medians',
@@ -35,6 +36,7 @@ export function formatOutsideReport(report: OutsideBenchReport): string {
       fixed(page?.cpuMs.median, 2),
       fixed(page?.cpuMs.p90, 2),
       fixed(page?.cpuMs.mean, 2),
+      fixed(page?.compileMs.median, 2),
       fixed(page?.vsFloor?.perPage.median, 2),
       fixed(page?.vsFloor?.perPage.p90, 2),
       fixed(page?.vsFloor?.ofMedians, 2),
@@ -77,7 +79,7 @@ export function formatPageTable(report: OutsideBenchReport): string {
 function notes(report: OutsideBenchReport): string[] {
   const floor = report.pageSummaries.find((summary) => summary.name === report.floorName);
   const lines = [
-    `- ${report.pageCount} corpus pages, each visited once per extension, alternating and rotating the order; CPU counted from navigation to ${report.settleMs} ms after the load event, in stacks with a frame from the extension's chrome-extension:// scripts (V8 sampling profiler).`,
+    `- ${report.pageCount} corpus pages, each visited once per extension, alternating and rotating the order; CPU counted from navigation to ${report.settleMs} ms after the load event, in stacks with a frame from the extension's chrome-extension:// scripts (V8 sampling profiler), plus the top-level compile of those scripts, which no sample can show (\`v8.compile\` trace events).`,
     `- Sampling: median interval ${fixed(floor?.medianIntervalUs, 0)} µs; p90 of each visit's longest gap ${fixed(floor?.p90MaxGapMs, 1)} ms. Pages with no sample in the extension: ${report.pageSummaries.map((summary) => `${summary.name} ${summary.pagesWithoutSamples}`).join(', ')}.`,
     `- Visits redone via a same-site blank page after a lost profile: ${report.pageSummaries.map((summary) => `${summary.name} ${summary.visitsViaBlank}`).join(', ')}; visits whose profile shows neither the page's scripts nor the extension's: ${report.pageSummaries.map((summary) => `${summary.name} ${summary.visitsUncovered}`).join(', ')}.`,
     `- Per-page ratios leave out pages where the floor got no sample: ${report.pageSummaries

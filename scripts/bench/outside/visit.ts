@@ -29,9 +29,21 @@ export const VISIT_DEFAULTS: VisitOptions = { samplingIntervalUs: 50, loadTimeou
 /** Where the profiler starts: the new tab's empty document, or an empty page on the same host. */
 export type VisitRoute = 'new-tab' | 'same-site-blank';
 
+/** A script's top-level compile, as the browser traces it (`v8.compile`). */
+export interface ScriptCompile {
+  url: string;
+  ms: number;
+}
+
 /** What one visit gave. */
 export interface ProfiledVisit {
   profile: CpuProfile;
+  /**
+   * Every script compiled at its top level during the visit. The sampling profiler cannot see
+   * this: a content script is compiled before any of its frames is on the stack, so its samples
+   * are counted for no script.
+   */
+  compiles: ScriptCompile[];
   /** From starting the navigation to the load event, ms. */
   loadMs: number;
   route: VisitRoute;
@@ -66,6 +78,7 @@ export async function profiledVisit(
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: options.samplingIntervalUs });
     await session.send('Profiler.start');
+    const compiles = await traceCompiles(session);
     const start = performance.now();
     await page.goto(url, { waitUntil: 'load', timeout: options.loadTimeoutMs });
     const loadMs = performance.now() - start;
@@ -73,8 +86,41 @@ export async function profiledVisit(
     const { profile } = await session.send('Profiler.stop').catch((error: unknown) => {
       throw new ProfileLostError(url, error);
     });
-    return { profile, loadMs, route };
+    return { profile, compiles: await compiles(), loadMs, route };
   } finally {
     await page.close();
   }
+}
+
+/** A trace event as `Tracing.dataCollected` gives it (the fields read here). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  args?: { data?: { url?: string } };
+}
+
+/**
+ * Starts tracing V8's `v8.compile` events (category `v8`, which adds little to the page's time);
+ * the returned function ends the trace and gives the compiles.
+ */
+async function traceCompiles(session: CDPSession): Promise<() => Promise<ScriptCompile[]>> {
+  const events: TraceEvent[] = [];
+  const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
+  session.on('Tracing.dataCollected', collect);
+  await session.send('Tracing.start', {
+    traceConfig: { includedCategories: ['v8'] },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise<void>((done) =>
+      session.once('Tracing.tracingComplete', () => done()),
+    );
+    await session.send('Tracing.end');
+    await complete;
+    session.off('Tracing.dataCollected', collect);
+    return events
+      .filter(({ name, ph }) => name === 'v8.compile' && ph === 'X')
+      .map(({ args, dur }) => ({ url: args?.data?.url ?? '', ms: (dur ?? 0) / 1000 }));
+  };
 }

@@ -159,9 +159,9 @@ function namesFrom(finder: RegExp, text: string, gate: PageGate, found: Map<numb
     const first = text.charCodeAt(start);
     let ascii = first < 0x80;
     const caseless = !ascii && charClass(first) === CASELESS;
-    // The word's hash is read with it (`hashStep` written out: a call per letter cost a page
-    // more than the rest of its look). It serves words of ASCII letters only; the others are
-    // folded and hashed again below.
+    // The word's hash is read with it (`hashStep` written out: no call per letter in code that
+    // every page runs cold). It serves words of ASCII letters only; the others are folded and
+    // hashed again below.
     let hash = Math.imul(NAME_HASH_START ^ (first | 0x20), FNV_PRIME);
     let at = start + 1;
     for (; at < length; at++) {

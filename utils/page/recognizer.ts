@@ -152,8 +152,8 @@ class PageRecognizer implements Recognizer {
 
   /**
    * Looks at the page's address and lead (its whole text once a story script is in). A page the
-   * gate stops, with no story script in it (most pages), is done at once: no promise, no
-   * message (an async look cost every page its compile and its microtasks).
+   * gate stops, with no story script in it (most pages), is done at once: no message, and no
+   * promise or async function to compile for nothing.
    */
   private lookAtAll(): Promise<void> | undefined {
     const { doc } = this;

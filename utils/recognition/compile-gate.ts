@@ -40,7 +40,7 @@ export function compileGate(
     ...addresses.map((address) => hashOf(TAG.address, address)),
   ];
   const gate: PageGate = {
-    version: 5,
+    version: 6,
     filter: buildBloom(hashes, sizing),
     stemStarts: [...new Set(stems.map((stem) => stem.charAt(0)))].sort().join(''),
     stemLengths: [...new Set(stems.map((stem) => stem.length))].sort((a, b) => a - b),

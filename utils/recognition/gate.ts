@@ -25,7 +25,7 @@ import { addressHost, addressKey } from './url';
 
 /** The gate as the build writes it and the page reads it. */
 export interface PageGate {
-  version: 5;
+  version: 6;
   /** Name keys (tag "n"), stems (tag "s"), article hosts (tag "h") and address keys (tag "a"). */
   filter: BloomFilter;
   /** Letters that start a stem: only words starting with one are tried as stems. */

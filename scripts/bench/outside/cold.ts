@@ -80,11 +80,21 @@ async function coldRun(url: string, source: string): Promise<number> {
   }
 }
 
+/** A copy of `items` in a uniformly random order (Fisher–Yates). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
 try {
   for (const page of pages) {
     const times = new Map(scripts.map(({ name }) => [name, [] as number[]]));
     for (let round = 0; round < rounds; round++) {
-      const order = [...scripts].sort(() => Math.random() - 0.5);
+      const order = shuffled(scripts);
       for (const { name, source } of order) times.get(name)?.push(await coldRun(page.url, source));
     }
     const line = scripts.map(({ name }) => `${name} ${median(times.get(name) ?? []).toFixed(2)}`);

@@ -85,7 +85,7 @@ class PageRecognizer implements Recognizer {
   private lastTextLength = -1;
   // What the gate found at this address: in the whole page, then in what was added since.
   private addresses: string[] = [];
-  private readonly names = new Set<string>();
+  private names = new Set<string>();
   private added: NodeList[] = [];
   private overflowed = false;
   // The suspect the extension last found no story for: not asked about again.
@@ -166,9 +166,9 @@ class PageRecognizer implements Recognizer {
     const screening = screenDocument(doc, this.options.gate, whole);
     this.lastTextLength = screening.textLength;
     this.addresses = screening.found.addresses;
-    this.names.clear();
-    for (const name of screening.found.names) this.names.add(name);
-    const onPage: Suspect = { addresses: this.addresses, names: [...this.names] };
+    this.names = new Set(screening.found.names);
+    // The gate reports each name once: what it found is the suspect as it stands.
+    const onPage: Suspect = screening.found;
     if (!whole && !isSuspect(onPage)) {
       this.record(null);
       return;
@@ -230,14 +230,14 @@ class PageRecognizer implements Recognizer {
       return;
     }
     this.queued = kind;
-    this.looking = this.looking.then(() => {
-      const whole = this.queued === 'all';
-      this.queued = null;
-      if (this.stopped) return;
-      return Promise.resolve()
-        .then(() => (whole ? this.lookAtAll() : this.lookAtAdded()))
-        .catch(warn);
-    });
+    this.looking = this.looking
+      .then(() => {
+        const whole = this.queued === 'all';
+        this.queued = null;
+        if (this.stopped) return;
+        return whole ? this.lookAtAll() : this.lookAtAdded();
+      })
+      .catch(warn);
   }
 
   // At most one look per wait, counted from the first change of a burst: a page that never stops

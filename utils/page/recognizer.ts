@@ -14,7 +14,7 @@
  */
 import type { CompiledPack } from '../recognition/compiled';
 import { isSuspect, MAX_NAMES, type PageGate, type Suspect } from '../recognition/gate';
-import { pageTextLength, screenAdded, screenDocument } from './screen-page';
+import { pageTextLength, screenAdded, screenDocument, type Screening } from './screen-page';
 import type { Story } from './story-handoff';
 
 /** What the recognizer needs from its surroundings. */
@@ -65,14 +65,86 @@ export interface Recognizer {
 
 /** Starts recognizing `doc`: looks once now, then again after address or content changes. */
 export function startRecognizer(options: RecognizerOptions): Recognizer {
+  // Most pages end with the first look: the gate stops them and no story script is in. They get
+  // a quiet watch, and the recognizer's machinery (its state, its looks, its timers) only when
+  // they change: built on every page, it cost a page a third of a millisecond cold
+  // (docs/performance.md).
+  if (options.story() === null) {
+    let first: Screening | null = null;
+    try {
+      first = screenDocument(options.doc, options.gate);
+    } catch (error) {
+      warn(error);
+    }
+    if (first && !isSuspect(first.found)) return watchQuietly(options, first);
+    if (first) return new PageRecognizer(options, { screening: first, looks: null });
+  }
   return new PageRecognizer(options);
 }
 
 /**
- * A class, not closures: V8 compiles a function when it is first called, and a page the gate
- * stops calls only the constructor, its first look and two small methods. As one function of
- * closures, the recognizer's whole body was compiled on every page at its first call (about
- * 0.3 ms a page in a profile; docs/performance.md).
+ * Records a look in {@link LOOKS}: on the global object at the first look, then updated in place
+ * (the isolated world's global object is slow to write to).
+ */
+function recordLook(looks: Looks | null, verdict: string | null): Looks {
+  if (!looks) (globalThis as Record<symbol, Looks>)[LOOKS] = looks = { count: 0, verdict };
+  looks.count += 1;
+  looks.verdict = verdict;
+  return looks;
+}
+
+/**
+ * The watch on a page the first look found quiet (`first`: the gate stopped it, no story script
+ * in it): an observer and a listener that hand the page to a {@link PageRecognizer} at its first
+ * change, with what the first look found, as if it had been there from the start.
+ */
+function watchQuietly(options: RecognizerOptions, first: Screening): Recognizer {
+  const looks = recordLook(null, null);
+  const view = options.doc.defaultView;
+  let recognizer: PageRecognizer | null = null;
+  let stopped = false;
+  const unwatch = () => {
+    observer.disconnect();
+    view?.removeEventListener('popstate', check);
+  };
+  const wake = () => {
+    if (!recognizer) {
+      unwatch();
+      recognizer = new PageRecognizer(options, { screening: first, looks });
+    }
+    return recognizer;
+  };
+  const check = () => {
+    if (!stopped) wake().check();
+  };
+  // As the recognizer observes (see its constructor).
+  const observer = new MutationObserver((records) => {
+    if (!stopped) wake().changed(records);
+  });
+  observer.observe(options.doc.documentElement, { childList: true, subtree: true });
+  view?.addEventListener('popstate', check);
+  return {
+    check,
+    settled: () => recognizer?.settled() ?? Promise.resolve(),
+    stop: () => {
+      stopped = true;
+      if (recognizer) recognizer.stop();
+      else unwatch();
+    },
+  };
+}
+
+/** Where a recognizer starts from: a first look done (and recorded, when `looks` is given). */
+interface FirstLook {
+  screening: Screening;
+  looks: Looks | null;
+}
+
+/**
+ * A class, not closures: V8 compiles a function when it is first called, and a page calls only
+ * the methods its changes need. As one function of closures, the recognizer's whole body was
+ * compiled on every page at its first call (about 0.3 ms a page in a profile;
+ * docs/performance.md).
  */
 class PageRecognizer implements Recognizer {
   private readonly options: RecognizerOptions;
@@ -90,8 +162,6 @@ class PageRecognizer implements Recognizer {
   private overflowed = false;
   // The suspect the extension last found no story for: not asked about again.
   private unanswered = '';
-  // Put on the global object at the first look done, then updated in place: the isolated
-  // world's global object is slow to write to.
   private looks: Looks | null = null;
   // One look at a time: a change during a look is looked at once it is done (once, however
   // many changes came meanwhile; whole if any of them asked for that).
@@ -103,15 +173,24 @@ class PageRecognizer implements Recognizer {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly observer: MutationObserver;
 
-  constructor(options: RecognizerOptions) {
+  /** Looks at the page now, or takes the `first` look done (see {@link startRecognizer}). */
+  constructor(options: RecognizerOptions, first?: FirstLook) {
     this.options = options;
     this.doc = options.doc;
     this.debounceMs = this.wait = options.debounceMs ?? 400;
-    this.lastAddress = this.doc.location.href;
+    // The page's address is read as `document.URL`, not `location.href`: the same string, but
+    // reading `location` builds its object in this world, on every page (docs/performance.md).
+    this.lastAddress = first?.screening.address ?? this.doc.URL;
+    this.looks = first?.looks ?? null;
     // The first look's reading of the page comes first: whatever touches the page's DOM first in
     // this world pays for setting it up, and the observer can wait until the text is read.
     try {
-      this.looking = this.lookAtAll()?.catch(warn) ?? this.looking;
+      // A quiet page's first look is done and recorded; a suspect's is yet to be acted on.
+      if (first?.looks) this.remember(first.screening);
+      else {
+        const look = first ? this.take(first.screening, false) : this.lookAtAll();
+        this.looking = look?.catch(warn) ?? this.looking;
+      }
     } catch (error) {
       warn(error);
     }
@@ -143,11 +222,7 @@ class PageRecognizer implements Recognizer {
   }
 
   private record(verdict: string | null): void {
-    if (!this.looks) {
-      (globalThis as Record<symbol, Looks>)[LOOKS] = this.looks = { count: 0, verdict };
-    }
-    this.looks.count += 1;
-    this.looks.verdict = verdict;
+    this.looks = recordLook(this.looks, verdict);
   }
 
   /**
@@ -156,17 +231,15 @@ class PageRecognizer implements Recognizer {
    * promise or async function to compile for nothing.
    */
   private lookAtAll(): Promise<void> | undefined {
-    const { doc } = this;
-    this.lastAddress = doc.location.href;
-    this.added = [];
-    this.overflowed = false;
     // Once a story script is in, it judges the whole page: the gate reads it whole too, and the
     // page's length is what later looks compare with.
     const whole = this.story() !== null;
-    const screening = screenDocument(doc, this.options.gate, whole);
-    this.lastTextLength = screening.textLength;
-    this.addresses = screening.found.addresses;
-    this.names = new Set(screening.found.names);
+    return this.take(screenDocument(this.doc, this.options.gate, whole), whole);
+  }
+
+  /** Takes a look's `screening` as the page's state, and acts on it. */
+  private take(screening: Screening, whole: boolean): Promise<void> | undefined {
+    this.remember(screening);
     // The gate reports each name once: what it found is the suspect as it stands.
     const onPage: Suspect = screening.found;
     if (!whole && !isSuspect(onPage)) {
@@ -175,8 +248,18 @@ class PageRecognizer implements Recognizer {
     }
     // The story script may come in with this look: later looks then compare with its whole text.
     return this.judge(onPage, whole).then(() => {
-      if (!whole && this.story() !== null) this.lastTextLength = pageTextLength(doc);
+      if (!whole && this.story() !== null) this.lastTextLength = pageTextLength(this.doc);
     });
+  }
+
+  /** Takes a look's `screening` as the page's state: what later looks compare with and add to. */
+  private remember(screening: Screening): void {
+    this.lastAddress = screening.address;
+    this.added = [];
+    this.overflowed = false;
+    this.lastTextLength = screening.textLength;
+    this.addresses = screening.found.addresses;
+    this.names = new Set(screening.found.names);
   }
 
   /** Asks the extension about a suspect and has the story script judge the page, if it is in. */
@@ -250,7 +333,7 @@ class PageRecognizer implements Recognizer {
   private readonly tick = () => {
     this.timer = undefined;
     const { debounceMs } = this;
-    const moved = this.doc.location.href !== this.lastAddress;
+    const moved = this.doc.URL !== this.lastAddress;
     const early = this.due - Date.now();
     if (!moved && early > 0) {
       this.timer = setTimeout(this.tick, Math.min(debounceMs, early));
@@ -269,7 +352,8 @@ class PageRecognizer implements Recognizer {
     this.timer = setTimeout(this.tick, this.debounceMs);
   }
 
-  private changed(records: MutationRecord[]): void {
+  /** Takes the page's changes, as the observer gives them (also from {@link watchQuietly}'s). */
+  changed(records: MutationRecord[]): void {
     // No story script yet, so none of Backstory's elements either: every change is the page's.
     // The nodes are kept as the lists the records give, read only when looked at (touching each
     // node here cost a ticking page more than all its looks).

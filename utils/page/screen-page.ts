@@ -9,9 +9,11 @@
 import { findOnPage, namesIn, type PageGate, type Suspect } from '../recognition/gate';
 import { canonicalAddress } from './read-page';
 
-/** What the gate found on a page (a suspect or not: see `isSuspect`), and its text's length. */
+/** What the gate found on a page (a suspect or not: see `isSuspect`), where, and its text's length. */
 export interface Screening {
   found: Suspect;
+  /** The page's address when it was read (`document.URL`). */
+  address: string;
   textLength: number;
 }
 
@@ -30,8 +32,9 @@ export const LEAD_MIN_CHARS = 600;
  */
 export function screenDocument(doc: Document, gate: PageGate, whole = false): Screening {
   const text = (whole ? null : leadText(doc)) ?? doc.body?.textContent ?? '';
-  const found = findOnPage({ address: doc.URL, canonical: canonicalAddress(doc), text }, gate);
-  return { found, textLength: text.length };
+  const address = doc.URL;
+  const found = findOnPage({ address, canonical: canonicalAddress(doc), text }, gate);
+  return { found, address, textLength: text.length };
 }
 
 /**

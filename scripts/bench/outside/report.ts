@@ -8,16 +8,17 @@ const MB = 1024 * 1024;
 
 /** The summary table and its notes. */
 export function formatOutsideReport(report: OutsideBenchReport): string {
+  const first = report.pageSummaries.find((summary) => summary.name === report.names[0]);
   const header = [
     'extension',
     'CPU/page median ms',
     'p90 ms',
     'mean ms',
     'of which top-level compile, median ms',
-    '× floor per-page median',
-    'p90',
     '× floor of medians',
+    '× floor of p90s',
     '× floor of means',
+    `× ${report.names[0] ?? 'first'} of medians`,
     'worker starts /100 pages',
     'messages /100 pages',
     'worker script KB raw / gzip',
@@ -37,10 +38,12 @@ export function formatOutsideReport(report: OutsideBenchReport): string {
       fixed(page?.cpuMs.p90, 2),
       fixed(page?.cpuMs.mean, 2),
       fixed(page?.compileMs.median, 2),
-      fixed(page?.vsFloor?.perPage.median, 2),
-      fixed(page?.vsFloor?.perPage.p90, 2),
       fixed(page?.vsFloor?.ofMedians, 2),
+      fixed(page?.vsFloor?.ofP90s, 2),
       fixed(page?.vsFloor?.ofMeans, 2),
+      name === report.floorName || !page || !first
+        ? '–'
+        : fixed(page.cpuMs.median / first.cpuMs.median, 2),
       fixed(worker?.startsPer100Pages, 0),
       fixed(worker?.messagesPer100Pages, 0),
       worker?.script
@@ -82,10 +85,6 @@ function notes(report: OutsideBenchReport): string[] {
     `- ${report.pageCount} corpus pages, each visited once per extension, alternating and rotating the order; CPU counted from navigation to ${report.settleMs} ms after the load event, in stacks with a frame from the extension's chrome-extension:// scripts (V8 sampling profiler), plus the top-level compile of those scripts, which no sample can show (\`v8.compile\` trace events).`,
     `- Sampling: median interval ${fixed(floor?.medianIntervalUs, 0)} µs; p90 of each visit's longest gap ${fixed(floor?.p90MaxGapMs, 1)} ms. Pages with no sample in the extension: ${report.pageSummaries.map((summary) => `${summary.name} ${summary.pagesWithoutSamples}`).join(', ')}.`,
     `- Visits redone via a same-site blank page after a lost profile: ${report.pageSummaries.map((summary) => `${summary.name} ${summary.visitsViaBlank}`).join(', ')}; visits whose profile shows neither the page's scripts nor the extension's: ${report.pageSummaries.map((summary) => `${summary.name} ${summary.visitsUncovered}`).join(', ')}.`,
-    `- Per-page ratios leave out pages where the floor got no sample: ${report.pageSummaries
-      .filter((summary) => summary.vsFloor)
-      .map((summary) => `${summary.name} ${summary.vsFloor?.pagesWithoutFloor}`)
-      .join(', ')}.`,
     '- Worker: stopped before every page visit (as after 30 s idle), so starts /100 pages = visits that woke it; messages = runtime.onMessage events. Cold start: median of restarts with no event, CPU of the worker thread until 1 s after running (in its own script in brackets), heap after a full GC.',
     `- Tab heap: used JS heap after a full GC, 2 s after load, on ${report.heap.pageUrl}; median of runs minus the floor's (whole isolate, not the isolated world alone).`,
     `- Ticker: ${TICKER_NOTE}; cards added while profiled: ${report.ticker.map((reading) => `${reading.name} ${reading.cardsAdded}`).join(', ')}.`,

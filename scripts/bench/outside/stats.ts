@@ -48,6 +48,8 @@ export interface RatioToFloor {
   perPage: Spread;
   /** Median of the extension's figures ÷ median of the floor's (all pages). */
   ofMedians: number;
+  /** p90 of the extension's figures ÷ p90 of the floor's (all pages). */
+  ofP90s: number;
   /** Mean ÷ mean: total CPU over the pages ÷ the floor's total. */
   ofMeans: number;
   /** Pages left out of the per-page ratio because the floor's figure was 0 (no sample landed). */
@@ -66,6 +68,7 @@ export function ratioToFloor(values: readonly number[], floor: readonly number[]
   return {
     perPage: spread(ratios),
     ofMedians: median(values) / median(floor),
+    ofP90s: quantile(values, 0.9) / quantile(floor, 0.9),
     ofMeans: mean(values) / mean(floor),
     pagesWithoutFloor,
   };

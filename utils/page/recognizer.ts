@@ -100,13 +100,8 @@ function recordLook(looks: Looks | null, verdict: string | null): Looks {
  */
 function watchQuietly(options: RecognizerOptions, first: Screening): Recognizer {
   const looks = recordLook(null, null);
-  const view = options.doc.defaultView;
   let recognizer: PageRecognizer | null = null;
   let stopped = false;
-  const unwatch = () => {
-    observer.disconnect();
-    view?.removeEventListener('popstate', check);
-  };
   const wake = () => {
     if (!recognizer) {
       unwatch();
@@ -117,12 +112,13 @@ function watchQuietly(options: RecognizerOptions, first: Screening): Recognizer 
   const check = () => {
     if (!stopped) wake().check();
   };
-  // As the recognizer observes (see its constructor).
-  const observer = new MutationObserver((records) => {
-    if (!stopped) wake().changed(records);
-  });
-  observer.observe(options.doc.documentElement, { childList: true, subtree: true });
-  view?.addEventListener('popstate', check);
+  const unwatch = watchPage(
+    options.doc,
+    (records) => {
+      if (!stopped) wake().changed(records);
+    },
+    check,
+  );
   return {
     check,
     settled: () => recognizer?.settled() ?? Promise.resolve(),
@@ -131,6 +127,27 @@ function watchQuietly(options: RecognizerOptions, first: Screening): Recognizer 
       if (recognizer) recognizer.stop();
       else unwatch();
     },
+  };
+}
+
+/**
+ * Calls `changed` with the records of every change to `doc` and `navigated` at every history
+ * navigation (`popstate`); returns what ends the watch. The whole document, not <body>: pages
+ * that replace `document.body` (single-page apps, re-rendering frameworks) must be checked again
+ * too.
+ */
+function watchPage(
+  doc: Document,
+  changed: (records: MutationRecord[]) => void,
+  navigated: () => void,
+): () => void {
+  const observer = new MutationObserver(changed);
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  const view = doc.defaultView;
+  view?.addEventListener('popstate', navigated);
+  return () => {
+    observer.disconnect();
+    view?.removeEventListener('popstate', navigated);
   };
 }
 
@@ -171,7 +188,7 @@ class PageRecognizer implements Recognizer {
   private wait: number;
   private due = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly observer: MutationObserver;
+  private readonly unwatch: () => void;
 
   /** Looks at the page now, or takes the `first` look done (see {@link startRecognizer}). */
   constructor(options: RecognizerOptions, first?: FirstLook) {
@@ -194,11 +211,7 @@ class PageRecognizer implements Recognizer {
     } catch (error) {
       warn(error);
     }
-    // The whole document, not <body>: pages that replace `document.body` (single-page apps,
-    // re-rendering frameworks) must be checked again too.
-    this.observer = new MutationObserver((records) => this.changed(records));
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
-    this.doc.defaultView?.addEventListener('popstate', this.check);
+    this.unwatch = watchPage(this.doc, (records) => this.changed(records), this.check);
   }
 
   /** Looks at the page again soon (debounced); a listener, hence a field. */
@@ -212,8 +225,7 @@ class PageRecognizer implements Recognizer {
 
   stop(): void {
     this.stopped = true;
-    this.observer.disconnect();
-    this.doc.defaultView?.removeEventListener('popstate', this.check);
+    this.unwatch();
     clearTimeout(this.timer);
   }
 

@@ -1,41 +1,47 @@
 /**
- * The panel's cost to open (SPEC §5, issue 5): with the built extension loaded in Chromium, the
- * reader presses the launcher on the article (a plain mouse click at its middle, so no test-runner
- * script runs in the page meanwhile) and the benchmark reads, from Chromium's own counters (CDP
- * `Performance.getMetrics`), how long the page's main thread spent running script, and on style
- * and layout, from the press until the panel's work is done (every section drawn, and on a first
- * open the page marked) and two frames have passed. A trace of the same stretch gives every task
- * on the page's main thread: the longest, how many ran over a frame (16 ms), each in wall-clock
- * and in CPU time (`BENCH_TASKS=1` lists the long ones and what ran in them). A script in the
- * page's own world times the press to the end of the first frame that shows the panel's header
- * and the first of its sections' content. Before the press, the panel is drawn hidden once the page
- * is idle (the reader has not asked for it to open by itself); that preparation is measured too,
- * from the task that runs the injected panel script to the panel drawn in full. The first press
- * shows the drawn panel and starts marking the article's mentions; a reopen is the panel alone.
- * Also reports how long after
- * DOMContentLoaded the launcher appears on the article (budget 50 ms) and what the panel carries:
- * its script and the pack's map data, gzip.
+ * The panel's cost to open (SPEC §5): with the built extension loaded in Chromium, the reader
+ * presses the launcher on the article (a plain mouse click at its middle, so no test-runner script
+ * runs in the page meanwhile). The panel is the extension's page in a frame (`sidepanel.html?in=page`,
+ * docs/panel-isolation.md), drawn in the extension's process, so an open costs two main threads:
+ * the page's (showing the frame, focus, the marks) and the frame's (the panel). For each, from
+ * Chromium's own counters (CDP `Performance.getMetrics` on the page and on the frame's target),
+ * the time spent running script and on style and layout from the press until the panel is shown
+ * and 300 ms more; from a trace of the same stretch, every task on either thread: the longest and
+ * how many ran over a frame (16 ms), in wall-clock and in CPU time (`BENCH_TASKS=1` lists the long
+ * ones and what ran in them). A script in the page's own world times the press to the end of the
+ * page's first frame with the panel open (the frame's content was drawn ahead, hidden).
+ *
+ * Before the press, the panel is drawn hidden once the page is idle (the reader has not asked for
+ * it to open by itself); that is measured too: the page's script from the task that runs the
+ * injected panel script until the panel is drawn, and the frame's whole script until then. Also
+ * reports how long after DOMContentLoaded the launcher appears on the article (budget 50 ms) and
+ * what the panel carries: the script the page gets, the panel page's own scripts and the pack's
+ * map data, gzip.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession, Frame, Page } from '@playwright/test';
 import packs from '../../data/generated/packs.json';
 import { EXTENSION_DIR, launchWithExtension, OPEN_BY_HAND } from '../lib/chromium';
 import { panelDrawn } from '../lib/panel-drawn';
+import { hostOf, waitForPanelFrame } from '../lib/panel-frame';
 import { mainThreadTasks, type MainThreadTask, type TraceEvent } from './trace-tasks';
 
 /** Main-thread time spent on a stretch of the panel's work, in milliseconds. */
 export interface TaskCost {
-  script: number;
+  /** Script on the page's main thread, and on the panel frame's. */
+  pageScript: number;
+  frameScript: number;
+  /** Style and layout, both threads. */
   styleAndLayout: number;
-  /** The longest single task on the page's main thread (what decides a dropped frame). */
+  /** The longest single task on either thread (what decides a dropped frame). */
   longestTask: number;
-  /** How many of the page's main-thread tasks ran longer than a frame (16 ms). */
+  /** How many tasks on either thread ran longer than a frame (16 ms). */
   longTasks: number;
   /**
-   * The same two in the main thread's CPU time, which a machine shared with other work inflates
-   * far less than wall-clock time.
+   * The same two in the threads' CPU time, which a machine shared with other work inflates far
+   * less than wall-clock time.
    */
   longestTaskCpu: number;
   longTasksCpu: number;
@@ -43,10 +49,7 @@ export interface TaskCost {
 
 /** Main-thread time spent on one open, in milliseconds. */
 export interface OpenCost extends TaskCost {
-  /**
-   * From the press to the end of the frame that first shows the panel: its header and first
-   * section on a first open, the panel itself on a reopen.
-   */
+  /** From the press to the end of the page's first frame with the panel shown. */
   firstFrame: number;
 }
 
@@ -56,15 +59,17 @@ export interface PanelOpenReport {
   launcher: { afterDomContentLoaded: number; afterLoad: number };
   /**
    * Drawing the panel hidden while the reader reads (no press): from the panel script's injection
-   * to the panel drawn in full. `span` is how long that took, wall-clock.
+   * to the panel drawn in full. `span` is how long that took, wall-clock; `frameScript` is all
+   * the frame's script until then.
    */
   prepare: TaskCost & { span: number };
   /** The reader's first press, on the panel drawn ahead (it also starts marking the page). */
   first: OpenCost;
   reopen: OpenCost;
   runs: number;
-  /** gzip bytes. */
+  /** gzip bytes: the script a page with a verdict gets, the panel page's scripts, the map data. */
   panelScript: number;
+  panelPage: number;
   mapData: number;
 }
 
@@ -79,13 +84,14 @@ async function counters(cdp: CDPSession): Promise<Counters> {
 const FRAME_MS = 16;
 
 /**
- * Watches, from the page's own world, for the panel's frames: the time of the press
- * (`pointerdown`), the end of the first frame that shows the panel (header and a drawn first
- * section, or the open panel on a reopen), and when its work is done (every section drawn, the
- * page marked). Installed before the page's scripts; the panel's shadow root is open.
- * `panelDrawn` is {@link panelDrawn}, passed in with it (a page gets no imports).
+ * Runs in the page's own world, before its scripts: notes when Backstory's launcher joins the
+ * page (its host goes into <html>), the time of each press (`pointerdown`), and, once armed, the
+ * end of the page's first frame with the panel's host open (`data-open`: the page sees the host,
+ * not what is inside it).
  */
-function watchPanelFrames(panelDrawn: () => boolean) {
+function watchPanelHost() {
+  const hostNamed = (tag: string) =>
+    [...document.documentElement.children].find((element) => element.localName.startsWith(tag));
   const afterFrame = (done: () => void) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -93,85 +99,49 @@ function watchPanelFrames(panelDrawn: () => boolean) {
       channel.port2.postMessage(null);
     });
   const state = {
-    /**
-     * Resolves two frames after the panel drawn hidden ahead of the press is drawn in full
-     * (checked once a frame: a query in the panel's shadow root).
-     */
-    prepared: () =>
-      new Promise<void>((resolve) => {
-        const check = () => {
-          if (panelDrawn()) afterFrame(() => afterFrame(resolve));
-          else requestAnimationFrame(check);
-        };
-        check();
-      }),
+    launcherAt: NaN,
     pressed: NaN,
-    firstFrame: NaN,
-    done: null as Promise<void> | null,
-    /** Starts watching for one press: resolves `done` when the panel's work is over. */
-    arm(first: boolean) {
+    /** Resolves with ms from the press to the end of the first frame with the panel open. */
+    shown: null as Promise<number> | null,
+    arm() {
       state.pressed = NaN;
-      state.firstFrame = NaN;
-      state.done = new Promise<void>((resolve) => {
-        let shown = false;
+      state.shown = new Promise<number>((resolve) => {
         const check = () => {
-          const host = [...document.documentElement.children].find((element) =>
-            element.localName.startsWith('backstory-panel'),
-          );
-          const root = host?.shadowRoot;
-          if (!host || !root || !host.hasAttribute('data-open')) return;
-          const drawn =
-            root.querySelector('.header .title') && root.querySelector('.section > h2 + *');
-          if (!shown && drawn) {
-            shown = true;
-            afterFrame(() => (state.firstFrame = performance.now() - state.pressed));
-          }
-          const marked = [...document.documentElement.children].some((element) =>
-            element.localName.startsWith('backstory-marks'),
-          );
-          const busy = root.querySelector('[aria-busy="true"]');
-          if (shown && !busy && (marked || !first)) {
-            observer.disconnect();
-            afterFrame(() => afterFrame(resolve));
-          }
+          if (!hostNamed('backstory-panel')?.hasAttribute('data-open')) return false;
+          afterFrame(() => resolve(performance.now() - state.pressed));
+          return true;
         };
-        const observer = new MutationObserver(check);
-        observer.observe(document.documentElement, {
-          subtree: true,
-          childList: true,
-          attributes: true,
+        const observer = new MutationObserver(() => {
+          if (check()) observer.disconnect();
         });
-        const watchShadow = new MutationObserver(() => {
-          const root = [...document.documentElement.children].find((element) =>
-            element.localName.startsWith('backstory-panel'),
-          )?.shadowRoot;
-          if (!root) return;
-          watchShadow.disconnect();
-          observer.observe(root, { subtree: true, childList: true, attributes: true });
-          check();
-        });
-        watchShadow.observe(document.documentElement, { childList: true });
-        watchShadow.takeRecords();
-        const existing = [...document.documentElement.children].find((element) =>
-          element.localName.startsWith('backstory-panel'),
-        )?.shadowRoot;
-        if (existing) {
-          watchShadow.disconnect();
-          observer.observe(existing, { subtree: true, childList: true, attributes: true });
-        }
+        observer.observe(document.documentElement, { subtree: true, attributes: true });
       });
     },
   };
+  const seen = new MutationObserver(() => {
+    if (!hostNamed('backstory-launcher')) return;
+    state.launcherAt = performance.now();
+    seen.disconnect();
+  });
+  seen.observe(document, { childList: true, subtree: true });
   addEventListener('pointerdown', (event) => (state.pressed = event.timeStamp), true);
-  (window as unknown as { panelFrames: typeof state }).panelFrames = state;
+  (window as unknown as { panelHost: typeof state }).panelHost = state;
 }
 
-/** Script, style and layout from Chromium's counters; the tasks' lengths from the trace. */
-function taskCost(before: Counters, after: Counters, tasks: readonly MainThreadTask[]): TaskCost {
-  const spent = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+/** The two threads' cost from both targets' counters and the tasks traced on both threads. */
+function taskCost(
+  page: { before: Counters; after: Counters },
+  frame: { before: Counters; after: Counters },
+  tasks: readonly MainThreadTask[],
+): TaskCost {
+  const spent = ({ before, after }: { before: Counters; after: Counters }, name: string) =>
+    ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+  const styleAndLayout = (counts: { before: Counters; after: Counters }) =>
+    spent(counts, 'RecalcStyleDuration') + spent(counts, 'LayoutDuration');
   return {
-    script: spent('ScriptDuration'),
-    styleAndLayout: spent('RecalcStyleDuration') + spent('LayoutDuration'),
+    pageScript: spent(page, 'ScriptDuration'),
+    frameScript: spent(frame, 'ScriptDuration'),
+    styleAndLayout: styleAndLayout(page) + styleAndLayout(frame),
     longestTask: Math.max(0, ...tasks.map((task) => task.duration)),
     longTasks: tasks.filter((task) => task.duration > FRAME_MS).length,
     longestTaskCpu: Math.max(0, ...tasks.map((task) => task.cpu)),
@@ -179,7 +149,7 @@ function taskCost(before: Counters, after: Counters, tasks: readonly MainThreadT
   };
 }
 
-/** The categories traced: every task on the main thread and what ran in it. */
+/** The categories traced: every task on the main threads and what ran in it. */
 const TRACE_CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -195,72 +165,112 @@ function browserOf(page: Page) {
   return browser;
 }
 
-async function stopTracing(page: Page): Promise<MainThreadTask[]> {
+/** The tasks traced on the page's main thread and on the panel frame's. */
+async function stopTracing(page: Page, frame: Frame) {
   const trace = await browserOf(page).stopTracing();
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  return mainThreadTasks(events, page.url());
+  return { page: mainThreadTasks(events, page.url()), frame: mainThreadTasks(events, frame.url()) };
+}
+
+/** No counters: a stretch whose figures come from elsewhere. */
+const NONE = { before: {}, after: {} };
+
+/** The ms of the work named by `what` in `tasks` (from what ran inside each, 0.5 ms and over). */
+function sumOf(tasks: readonly MainThreadTask[], what: RegExp): number {
+  return tasks
+    .flatMap((task) => task.inside.filter((line) => what.test(line)))
+    .reduce((sum, line) => sum + Number(/([\d.]+) ms$/.exec(line)?.[1] ?? 0), 0);
+}
+
+/** The page's and the frame's sessions, for their counters. */
+interface Sessions {
+  page: CDPSession;
+  frame: CDPSession;
+}
+
+async function bothCounters(sessions: Sessions) {
+  return { page: await counters(sessions.page), frame: await counters(sessions.frame) };
 }
 
 /**
- * Main-thread cost (ms) of drawing the panel ahead of the press, on a page just loaded: traced
- * from the load event, counted from the task that runs the injected panel script to the panel
- * drawn in full and two frames more.
+ * Cost of drawing the panel ahead of the press, on a page just loaded (the page's counters from
+ * its load, the frame's from its start): the page's tasks from the one that runs the injected
+ * panel script, the frame's all, until the panel is drawn in full.
  */
-async function prepareCost(page: Page, cdp: CDPSession): Promise<TaskCost & { span: number }> {
+async function prepareCost(
+  page: Page,
+  pageSession: CDPSession,
+): Promise<{ cost: TaskCost & { span: number }; frame: Frame; sessions: Sessions }> {
   await browserOf(page).startTracing(page, { categories: TRACE_CATEGORIES });
-  const before = await counters(cdp);
-  // One call that the page's own script answers: a test runner's polling would run its own
-  // script in the page, and be counted.
-  await page.evaluate(() =>
-    (window as unknown as { panelFrames: { prepared(): Promise<void> } }).panelFrames.prepared(),
+  const pageBefore = await counters(pageSession);
+  const frame = await waitForPanelFrame(page);
+  // Polled on a timer: a hidden frame draws no animation frames.
+  await frame.waitForFunction(panelDrawn, undefined, { polling: 50 });
+  const pageAfter = await counters(pageSession);
+  // The frame's counters start when a session asks for them, after its drawing: its script and
+  // style and layout are read from the trace instead.
+  const frameSession = await page.context().newCDPSession(frame);
+  await frameSession.send('Performance.enable');
+  const traced = await stopTracing(page, frame);
+  const injected = traced.page.findIndex((task) =>
+    task.inside.some((what) => /panel\.js/.test(what)),
   );
-  const after = await counters(cdp);
-  const tasks = await stopTracing(page);
-  const injected = tasks.findIndex((task) => task.inside.some((what) => /panel\.js/.test(what)));
-  const preparing = tasks.slice(injected);
-  const [start, last] = [preparing[0], preparing.at(-1)];
-  if (injected < 0 || !start || !last)
-    throw new Error('bench: the panel was prepared before tracing started');
-  printLongTasks('preparing')(preparing);
+  const onPage = traced.page.slice(Math.max(0, injected));
+  const preparing = [...onPage, ...traced.frame];
+  printLongTasks('preparing')(onPage, 'the page');
+  printLongTasks('preparing')(traced.frame, 'the panel frame');
+  const starts = preparing.map((task) => task.start);
+  const ends = preparing.map((task) => task.start + task.duration);
+  const pageCost = taskCost({ before: pageBefore, after: pageAfter }, NONE, preparing);
   return {
-    ...taskCost(before, after, preparing),
-    span: last.start + last.duration - start.start,
+    cost: {
+      ...pageCost,
+      frameScript: traced.frame.reduce((sum, task) => sum + task.script, 0),
+      styleAndLayout: pageCost.styleAndLayout + sumOf(traced.frame, /^(UpdateLayoutTree|Layout) /),
+      span: Math.max(...ends) - Math.min(...starts),
+    },
+    frame,
+    sessions: { page: pageSession, frame: frameSession },
   };
 }
 
 /**
- * Main-thread cost (ms) of one press of the launcher, until the panel's work is done and two
- * frames have passed: Chromium's counters for script, style and layout, and a trace for the tasks.
- * The press is a plain mouse click at `at`, so no test-runner script runs in the page meanwhile.
+ * Cost of one press of the launcher, until the panel is shown and 300 ms more: both targets'
+ * counters for script, style and layout, and a trace for the tasks. The press is a plain mouse
+ * click at `at`, so no test-runner script runs in the page meanwhile.
  */
 async function timeOf(
   page: Page,
-  cdp: CDPSession,
+  frame: Frame,
+  sessions: Sessions,
   at: { x: number; y: number },
-  first: boolean,
-  report: (tasks: MainThreadTask[]) => void,
+  report: (tasks: MainThreadTask[], thread: string) => void,
 ): Promise<OpenCost> {
-  const browser = browserOf(page);
-  await page.evaluate((first) => {
-    (window as unknown as { panelFrames: { arm(first: boolean): void } }).panelFrames.arm(first);
+  await page.evaluate(() => {
+    (window as unknown as { panelHost: { arm(): void } }).panelHost.arm();
     return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  }, first);
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  const before = await counters(cdp);
-  await page.mouse.click(at.x, at.y);
-  const firstFrame = await page.evaluate(async () => {
-    const frames = (
-      window as unknown as { panelFrames: { done: Promise<void>; firstFrame: number } }
-    ).panelFrames;
-    await frames.done;
-    return frames.firstFrame;
   });
-  // Work the panel left for later (quotes found again on a reopen) runs in these 300 ms.
+  await browserOf(page).startTracing(page, { categories: TRACE_CATEGORIES });
+  const before = await bothCounters(sessions);
+  await page.mouse.click(at.x, at.y);
+  const firstFrame = await page.evaluate(
+    () => (window as unknown as { panelHost: { shown: Promise<number> } }).panelHost.shown,
+  );
+  // Work the panel leaves for later (the page's marks, quotes found again) runs in these 300 ms.
   await page.waitForTimeout(300);
-  const after = await counters(cdp);
-  const tasks = await stopTracing(page);
-  report(tasks);
-  return { ...taskCost(before, after, tasks), firstFrame };
+  const after = await bothCounters(sessions);
+  const traced = await stopTracing(page, frame);
+  const tasks = [...traced.page, ...traced.frame];
+  report(traced.page, 'the page');
+  report(traced.frame, 'the panel frame');
+  return {
+    ...taskCost(
+      { before: before.page, after: after.page },
+      { before: before.frame, after: after.frame },
+      tasks,
+    ),
+    firstFrame,
+  };
 }
 
 const median = (values: number[]) => {
@@ -277,9 +287,9 @@ function medianCost<T extends object>(costs: readonly T[]): T {
 }
 
 /** With `BENCH_TASKS=1`, prints the tasks over a frame and what ran in them. */
-const printLongTasks = (label: string) => (tasks: MainThreadTask[]) => {
+const printLongTasks = (label: string) => (tasks: MainThreadTask[], thread: string) => {
   if (!process.env.BENCH_TASKS) return;
-  console.log(`${label}: ${tasks.length} tasks`);
+  console.log(`${label}, ${thread}: ${tasks.length} tasks`);
   for (const task of tasks.filter((task) => task.cpu > FRAME_MS && task.duration > FRAME_MS)) {
     console.log(
       `  +${task.start.toFixed(0)} ms: ${task.duration.toFixed(1)} ms (CPU ${task.cpu.toFixed(1)} ms)`,
@@ -287,6 +297,22 @@ const printLongTasks = (label: string) => (tasks: MainThreadTask[]) => {
     for (const line of task.inside.slice(0, 6)) console.log(`      ${line}`);
   }
 };
+
+/** gzip bytes of the built files `names` (under the extension's directory). */
+function gzipOf(...names: string[]): number {
+  return names.reduce(
+    (sum, name) => sum + gzipSync(readFileSync(join(EXTENSION_DIR, name))).length,
+    0,
+  );
+}
+
+/** The scripts the panel's page loads: its own chunk and the chunks it shares. */
+function panelPageScripts(): string[] {
+  const html = readFileSync(join(EXTENSION_DIR, 'sidepanel.html'), 'utf8');
+  const own = [...html.matchAll(/(?:src|href)="\/?(chunks\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const chunks = readdirSync(join(EXTENSION_DIR, 'chunks')).map((name) => `chunks/${name}`);
+  return own.filter((name) => chunks.includes(name));
+}
 
 /**
  * Opens the panel on `articleUrl` (served by the rules given) `runs` times, each in a fresh tab,
@@ -307,36 +333,25 @@ export async function measurePanelOpen(
     await browser.storeSettings(OPEN_BY_HAND);
     for (let run = 0; run < runs; run++) {
       const page = await browser.context.newPage();
-      // Notes when Backstory's launcher joins the page (its host goes into <html>).
-      await page.addInitScript(() => {
-        const seen = new MutationObserver(() => {
-          const host = [...document.documentElement.children].find((element) =>
-            element.localName.startsWith('backstory-launcher'),
-          );
-          if (!host) return;
-          (window as unknown as { launcherAt: number }).launcherAt = performance.now();
-          seen.disconnect();
-        });
-        seen.observe(document, { childList: true, subtree: true });
-      });
       // tsx keeps function names with a `__name` helper the page does not have.
       await page.addInitScript({
-        content: `const __name = (f) => f; (${watchPanelFrames.toString()})(${panelDrawn.toString()});`,
+        content: `const __name = (f) => f; (${watchPanelHost.toString()})();`,
       });
       await page.goto(articleUrl);
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Performance.enable');
+      const pageSession = await page.context().newCDPSession(page);
+      await pageSession.send('Performance.enable');
       // The panel is drawn hidden once the page is idle: traced from here.
-      prepare.push(await prepareCost(page, cdp));
-      const launcher = page.getByRole('button', { name: /^Backstory/ });
-      const panel = page.getByRole('complementary', { name: 'Backstory' });
+      const prepared = await prepareCost(page, pageSession);
+      prepare.push(prepared.cost);
+      const launcher = hostOf(page, 'backstory-launcher');
       await launcher.waitFor();
       launcherTimes.push(
         await page.evaluate(() => {
           const [navigation] = performance.getEntriesByType(
             'navigation',
           ) as PerformanceNavigationTiming[];
-          const at = (window as unknown as { launcherAt?: number }).launcherAt ?? NaN;
+          const at = (window as unknown as { panelHost: { launcherAt: number } }).panelHost
+            .launcherAt;
           return {
             afterDomContentLoaded: at - (navigation?.domContentLoadedEventEnd ?? NaN),
             afterLoad: at - (navigation?.loadEventEnd ?? NaN),
@@ -344,17 +359,26 @@ export async function measurePanelOpen(
         }),
       );
       await page.waitForTimeout(300); // anything the drawing left settles
-      // The launcher's middle, found before the press is timed.
-      const centre = async () => {
+      // The launcher's middle, found before each press is timed.
+      const press = async (label: string) => {
         const box = await launcher.boundingBox();
         if (!box) throw new Error('bench: the launcher has no box');
-        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        return timeOf(page, prepared.frame, prepared.sessions, at, printLongTasks(label));
       };
-      first.push(await timeOf(page, cdp, await centre(), true, printLongTasks('first press')));
+      first.push(await press('first press'));
       await page.keyboard.press('Escape');
-      await panel.waitFor({ state: 'hidden' });
-      reopen.push(await timeOf(page, cdp, await centre(), false, printLongTasks('reopen')));
-      await cdp.detach();
+      await page.waitForFunction(
+        () =>
+          ![...document.documentElement.children].some(
+            (element) =>
+              element.localName.startsWith('backstory-panel') && element.hasAttribute('data-open'),
+          ),
+      );
+      await page.waitForTimeout(300);
+      reopen.push(await press('reopen'));
+      await prepared.sessions.frame.detach();
+      await pageSession.detach();
       await page.close();
     }
   } finally {
@@ -370,7 +394,8 @@ export async function measurePanelOpen(
     first: medianCost(first),
     reopen: medianCost(reopen),
     runs,
-    panelScript: gzipSync(readFileSync(join(EXTENSION_DIR, 'content-scripts/panel.js'))).length,
+    panelScript: gzipOf('content-scripts/panel.js'),
+    panelPage: gzipOf(...panelPageScripts()),
     mapData: pack ? gzipSync(JSON.stringify(pack.map)).length : 0,
   };
 }

@@ -77,21 +77,9 @@ if (article && !process.env.BENCH_SKIP_PANEL) {
   const server = await startFixtureServer([{ url: article.url, html: fixturePage(article.file) }]);
   try {
     console.log('');
-    // Opening the panel was timed in the page's own world, on the panel's shadow root. The panel
-    // is now the extension's page in a frame (issue 15), drawn in the extension's process, which
-    // that measurement cannot see: it runs only when asked for, until it measures the frame.
-    if (process.env.BENCH_PANEL_OPEN === '1') {
-      printPanelOpen(
-        await measurePanelOpen(
-          server.localUrl(article.url),
-          offlineRules(server.hostResolverRules),
-        ),
-      );
-    } else {
-      console.log(
-        'Opening the panel: not measured (the panel is now drawn in its own frame; see docs/performance.md).',
-      );
-    }
+    printPanelOpen(
+      await measurePanelOpen(server.localUrl(article.url), offlineRules(server.hostResolverRules)),
+    );
   } finally {
     await server.close();
   }

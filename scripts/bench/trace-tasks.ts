@@ -22,6 +22,7 @@ export interface TraceEvent {
       functionName?: string;
       url?: string;
       type?: string;
+      processId?: number;
     };
   };
 }
@@ -36,8 +37,32 @@ export interface MainThreadTask {
    * also counts time the thread waited for a core; this does not.
    */
   cpu: number;
+  /** Time in it running script (compiling and running JavaScript, its callbacks), ms. */
+  script: number;
   /** What ran inside, longest-first, e.g. "TimerFire 12.3 ms" or "Layout 8.0 ms". */
   inside: string[];
+}
+
+/** Events that run or compile script; nested ones are counted once (their spans are merged). */
+const SCRIPT = new Set([
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'FunctionCall',
+  'RunMicrotasks',
+]);
+
+/** The time covered by `spans` (start and end, µs), overlaps counted once, in ms. */
+function covered(spans: [number, number][]): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const [from, to] of spans.sort((a, b) => a[0] - b[0])) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total / 1000;
 }
 
 /** Events inside a task that say what the task was doing. */
@@ -59,10 +84,17 @@ const NAMED = new Set([
   'CSSParserImpl::parseStyleSheet',
 ]);
 
-/** The main-thread tasks of the renderer that shows `url` (the first frame with that address). */
+/** The main-thread tasks of the renderer that shows `url` (a frame with that address). */
 export function mainThreadTasks(events: readonly TraceEvent[], url: string): MainThreadTask[] {
   const started = events.find((event) => event.name === 'TracingStartedInBrowser');
-  const pid = started?.args?.data?.frames?.find((frame) => frame.url === url)?.processId;
+  // A frame there when tracing started is listed with its process; one that came after (the
+  // panel's frame, put on the page once it is idle) is named when the browser commits it.
+  const committed = events.filter(
+    (event) => event.name === 'FrameCommittedInBrowser' && event.args?.data?.url === url,
+  );
+  const pid =
+    started?.args?.data?.frames?.find((frame) => frame.url === url)?.processId ??
+    committed.at(-1)?.args?.data?.processId;
   const main = events.find(
     (event) =>
       event.pid === pid && event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
@@ -91,8 +123,17 @@ export function mainThreadTasks(events: readonly TraceEvent[], url: string): Mai
           .join(' ');
         return `${event.name}${what ? ` (${what})` : ''} ${((event.dur ?? 0) / 1000).toFixed(1)} ms`;
       });
+    const within = onMain.filter(
+      (event) => event.ts >= task.ts && event.ts + (event.dur ?? 0) <= end,
+    );
+    const script = covered(
+      within
+        .filter((event) => SCRIPT.has(event.name))
+        .map((event): [number, number] => [event.ts, event.ts + (event.dur ?? 0)]),
+    );
     return {
       start: (task.ts - origin) / 1000,
+      script,
       duration: (task.dur ?? 0) / 1000,
       cpu: (task.tdur ?? task.dur ?? 0) / 1000,
       inside,

@@ -210,6 +210,20 @@ describe('drawing on open', () => {
     panel.destroy();
   });
 
+  it('lays itself out once drawn, so a panel drawn hidden ahead of the press is ready to show', async () => {
+    const { panel, root, busy } = await showWithData();
+    // What the panel looked like each time it asked the browser for its layout.
+    const asked: string[][] = [];
+    const measure = root.getBoundingClientRect.bind(root);
+    root.getBoundingClientRect = () => {
+      asked.push(busy());
+      return measure();
+    };
+    await vi.waitFor(() => expect(busy()).toEqual([]), DRAWN);
+    await vi.waitFor(() => expect(asked).toEqual([[]]));
+    panel.destroy();
+  });
+
   it('moves focus to the title once the content is on screen, unless it only follows a tab', async () => {
     const { panel } = await showWithData();
     await vi.waitFor(() => expect(document.activeElement?.classList.contains('title')).toBe(true));

@@ -202,6 +202,7 @@ export function createPanelController({
     cancelDraw();
     if (drawnPieces >= totalPieces()) {
       drawnPieces = Infinity;
+      layOut();
       runWaiting();
       return;
     }
@@ -211,6 +212,14 @@ export function createPanelController({
       drawRest();
     });
   };
+  /**
+   * Lays the drawn panel out now. The browser gives a frame that is hidden (the panel drawn ahead
+   * of the reader's press on a page) no rendering updates until it shows, so its whole layout
+   * waited for the press: 20 to 50 ms in one task before the first open showed anything
+   * (docs/performance.md, "Opening the panel"). A panel on screen would be laid out at its next
+   * frame anyway.
+   */
+  const layOut = () => void container.getBoundingClientRect();
   /** Draws everything now (before moving to a section or a card). */
   const drawAll = () => {
     if (drawnPieces === Infinity) return;

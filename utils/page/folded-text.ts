@@ -5,7 +5,7 @@
  * piece and which offsets in it produced it, so a match in the folded text becomes a DOM Range
  * over the original nodes. DOM-free: pieces are plain strings.
  */
-import { foldText } from '../recognition/normalize';
+import { foldText, INVISIBLE_CHARS } from '../recognition/normalize';
 import { runAtOnce, type Steps } from '../slices';
 
 /** About how much text is folded, or split into words, between two chances to stop. */
@@ -37,9 +37,9 @@ export interface FoldedWord {
   to: number;
 }
 
-// Same sets as utils/recognition/normalize.ts: invisible characters are dropped (they join what
-// they split, as `foldText` does), words are runs of letters and digits.
-const INVISIBLE = /^[\u00AD\u200B-\u200D\u2060\uFEFF]$/;
+// As in utils/recognition/normalize.ts: its invisible characters are dropped (they join what they
+// split, as `foldText` does), words are runs of letters and digits.
+const INVISIBLE = new RegExp(`^[${INVISIBLE_CHARS}]$`);
 const WORD = /[\p{L}\p{N}]+/gu;
 const MARK = /^\p{M}$/u;
 

@@ -20,7 +20,7 @@
  * their first three letters (soft hyphens are read through anywhere).
  */
 import { bloomHas, FNV_PRIME, hashOf, hashStart, hashStep, type BloomFilter } from './bloom';
-import { plainText } from './normalize';
+import { INVISIBLE_CHARS, plainText } from './normalize';
 import { addressHost, addressKey } from './url';
 
 /** The gate as the build writes it and the page reads it. */
@@ -299,8 +299,7 @@ const classes = new Map<number, number>();
  * cost every page about 0.3 ms for each of the four literals this replaced, even unused
  * (docs/performance.md).
  */
-const CLASSIFIER =
-  '([\\p{Lu}\\p{Lt}])|([\\p{Ll}\\p{Lm}])|(\\p{Lo})|([\\p{M}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF])';
+const CLASSIFIER = `([\\p{Lu}\\p{Lt}])|([\\p{Ll}\\p{Lm}])|(\\p{Lo})|([\\p{M}${INVISIBLE_CHARS}])`;
 let classifier: RegExp | undefined;
 
 /** A UTF-16 code unit's class for the gate: a capital, a lower-case letter, and so on. */

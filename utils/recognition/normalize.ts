@@ -4,10 +4,13 @@
  * zero-width spaces, ligatures and full-width forms all reduce to the same words.
  */
 
-// Soft hyphen, zero-width space/joiners, word joiner, byte-order mark: invisible, and they split
-// words. Built from a string at first use: the script on every page carries this module, and the
-// browser checks a RegExp literal as it reads a script, on every page (docs/performance.md).
-const INVISIBLE_SOURCE = '[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
+/**
+ * Soft hyphen, zero-width space and joiners, word joiner, byte-order mark, as a RegExp class's
+ * body: invisible, and they split words. RegExps of them are built from this string at first use:
+ * the script on every page carries this module, and the browser checks a RegExp literal as it
+ * reads a script, on every page (docs/performance.md).
+ */
+export const INVISIBLE_CHARS = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
 let invisible: RegExp | undefined;
 // A word: a run of letters and digits in any script. Apostrophes split words ("putin's" is
 // "putin" + "s"), the same on both sides, so possessives still match a name.
@@ -20,7 +23,9 @@ export function foldText(text: string): string {
 
 /** The text as {@link foldText} reads it, before lower-casing: no invisible characters, NFKC. */
 export function plainText(text: string): string {
-  return text.replace((invisible ??= new RegExp(INVISIBLE_SOURCE, 'g')), '').normalize('NFKC');
+  return text
+    .replace((invisible ??= new RegExp(`[${INVISIBLE_CHARS}]`, 'g')), '')
+    .normalize('NFKC');
 }
 
 /** The words of a text, folded: `tokenize("Putin’s DRAFT!")` is `["putin", "s", "draft"]`. */

@@ -215,7 +215,8 @@ async function prepareCost(
   const injected = traced.page.findIndex((task) =>
     task.inside.some((what) => /panel\.js/.test(what)),
   );
-  const onPage = traced.page.slice(Math.max(0, injected));
+  if (injected < 0) throw new Error('bench: the panel script ran before tracing started');
+  const onPage = traced.page.slice(injected);
   const preparing = [...onPage, ...traced.frame];
   printLongTasks('preparing')(onPage, 'the page');
   printLongTasks('preparing')(traced.frame, 'the panel frame');

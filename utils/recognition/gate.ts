@@ -294,12 +294,13 @@ const classes = new Map<number, number>();
 
 /**
  * The classes by Unicode's properties, for code units outside the ranges {@link charClass} knows,
- * one group each (UPPER, LOWER, CASELESS, MARK). A string, compiled only on a page that needs it:
+ * one group each (UPPER, LOWER, CASELESS, MARK). Made and compiled only on a page that needs it:
  * the browser checks a Unicode property class in a RegExp literal when it reads the script, which
  * cost every page about 0.3 ms for each of the four literals this replaced, even unused
  * (docs/performance.md).
  */
-const CLASSIFIER = `([\\p{Lu}\\p{Lt}])|([\\p{Ll}\\p{Lm}])|(\\p{Lo})|([\\p{M}${INVISIBLE_CHARS}])`;
+const classifierSource = () =>
+  `([\\p{Lu}\\p{Lt}])|([\\p{Ll}\\p{Lm}])|(\\p{Lo})|([\\p{M}${INVISIBLE_CHARS}])`;
 let classifier: RegExp | undefined;
 
 /** A UTF-16 code unit's class for the gate: a capital, a lower-case letter, and so on. */
@@ -325,7 +326,9 @@ export function charClass(code: number): number {
   if (code >= 0x2000 && code <= 0x206f) return OTHER;
   const known = classes.get(code);
   if (known !== undefined) return known;
-  const match = (classifier ??= new RegExp(CLASSIFIER, 'u')).exec(String.fromCharCode(code));
+  const match = (classifier ??= new RegExp(classifierSource(), 'u')).exec(
+    String.fromCharCode(code),
+  );
   const kind = !match ? OTHER : match[1] ? UPPER : match[2] ? LOWER : match[3] ? CASELESS : MARK;
   classes.set(code, kind);
   return kind;

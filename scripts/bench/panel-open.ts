@@ -175,12 +175,9 @@ async function stopTracing(page: Page, frame: Frame) {
 /** No counters: a stretch whose figures come from elsewhere. */
 const NONE = { before: {}, after: {} };
 
-/** The ms of the work named by `what` in `tasks` (from what ran inside each, 0.5 ms and over). */
-function sumOf(tasks: readonly MainThreadTask[], what: RegExp): number {
-  return tasks
-    .flatMap((task) => task.inside.filter((line) => what.test(line)))
-    .reduce((sum, line) => sum + Number(/([\d.]+) ms$/.exec(line)?.[1] ?? 0), 0);
-}
+/** The sum of `figure` over `tasks`, ms. */
+const sumOf = (tasks: readonly MainThreadTask[], figure: 'script' | 'styleAndLayout') =>
+  tasks.reduce((sum, task) => sum + task[figure], 0);
 
 /** The page's and the frame's sessions, for their counters. */
 interface Sessions {
@@ -226,8 +223,8 @@ async function prepareCost(
   return {
     cost: {
       ...pageCost,
-      frameScript: traced.frame.reduce((sum, task) => sum + task.script, 0),
-      styleAndLayout: pageCost.styleAndLayout + sumOf(traced.frame, /^(UpdateLayoutTree|Layout) /),
+      frameScript: sumOf(traced.frame, 'script'),
+      styleAndLayout: pageCost.styleAndLayout + sumOf(traced.frame, 'styleAndLayout'),
       span: Math.max(...ends) - Math.min(...starts),
     },
     frame,

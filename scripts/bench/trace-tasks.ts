@@ -39,6 +39,8 @@ export interface MainThreadTask {
   cpu: number;
   /** Time in it running script (compiling and running JavaScript, its callbacks), ms. */
   script: number;
+  /** Time in it on style and layout, ms. */
+  styleAndLayout: number;
   /** What ran inside, longest-first, e.g. "TimerFire 12.3 ms" or "Layout 8.0 ms". */
   inside: string[];
 }
@@ -52,6 +54,9 @@ const SCRIPT = new Set([
   'FunctionCall',
   'RunMicrotasks',
 ]);
+
+/** Events that compute style or layout. */
+const STYLE_AND_LAYOUT = new Set(['UpdateLayoutTree', 'Layout']);
 
 /** The time covered by `spans` (start and end, µs), overlaps counted once, in ms. */
 function covered(spans: [number, number][]): number {
@@ -107,14 +112,15 @@ export function mainThreadTasks(events: readonly TraceEvent[], url: string): Mai
   const origin = tasks[0]?.ts ?? 0;
   return tasks.map((task) => {
     const end = task.ts + (task.dur ?? 0);
-    const inside = onMain
-      .filter(
-        (event) =>
-          NAMED.has(event.name) &&
-          event.ts >= task.ts &&
-          event.ts + (event.dur ?? 0) <= end &&
-          (event.dur ?? 0) >= 500,
-      )
+    const within = onMain.filter(
+      (event) => event.ts >= task.ts && event.ts + (event.dur ?? 0) <= end,
+    );
+    const spansOf = (names: ReadonlySet<string>) =>
+      within
+        .filter((event) => names.has(event.name))
+        .map((event): [number, number] => [event.ts, event.ts + (event.dur ?? 0)]);
+    const inside = within
+      .filter((event) => NAMED.has(event.name) && (event.dur ?? 0) >= 500)
       .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
       .map((event) => {
         const data = event.args?.data;
@@ -123,17 +129,10 @@ export function mainThreadTasks(events: readonly TraceEvent[], url: string): Mai
           .join(' ');
         return `${event.name}${what ? ` (${what})` : ''} ${((event.dur ?? 0) / 1000).toFixed(1)} ms`;
       });
-    const within = onMain.filter(
-      (event) => event.ts >= task.ts && event.ts + (event.dur ?? 0) <= end,
-    );
-    const script = covered(
-      within
-        .filter((event) => SCRIPT.has(event.name))
-        .map((event): [number, number] => [event.ts, event.ts + (event.dur ?? 0)]),
-    );
     return {
       start: (task.ts - origin) / 1000,
-      script,
+      script: covered(spansOf(SCRIPT)),
+      styleAndLayout: covered(spansOf(STYLE_AND_LAYOUT)),
       duration: (task.dur ?? 0) / 1000,
       cpu: (task.tdur ?? task.dur ?? 0) / 1000,
       inside,

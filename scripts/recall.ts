@@ -4,12 +4,14 @@
  * class, and every page that does not get what a reader would expect, listed. A report, not a
  * test (the tests hold the line: `tests/unit/languages.test.ts`).
  *
- *   npm run recall
+ *   npm run recall                 # the fixtures' pages
+ *   npm run recall -- <folder>     # another set, listed the same way in <folder>/pages.json
  */
 import { Window } from 'happy-dom';
 import { readPacks } from './lib/packs';
 import {
   expectedKinds,
+  LANGUAGE_PAGES_DIR,
   languagePageHtml,
   languagePages,
   type PageClass,
@@ -18,6 +20,8 @@ import { libraryOf, recognizeDocument } from './lib/whole-path';
 import { compilePack } from '../utils/recognition/compile';
 import { isSuspect } from '../utils/recognition/gate';
 
+const dir = process.argv[2] ?? LANGUAGE_PAGES_DIR;
+
 const packs = readPacks().flatMap((folder) =>
   folder.ok ? [compilePack(folder.input, folder.articleText)] : [],
 );
@@ -25,12 +29,12 @@ const library = libraryOf(packs);
 
 const rows = new Map<string, Record<PageClass, { pages: number; expected: number }>>();
 const misses: string[] = [];
-for (const page of languagePages()) {
+for (const page of languagePages(dir)) {
   const window = new Window({
     url: page.source,
     settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true },
   });
-  window.document.write(languagePageHtml(page));
+  window.document.write(languagePageHtml(page, dir));
   const doc = window.document as unknown as Document;
   const { found, verdict } = await recognizeDocument(doc, library);
   await window.happyDOM.close();
@@ -43,7 +47,8 @@ for (const page of languagePages()) {
     const gateSaid = isSuspect(found)
       ? `past the gate (${found.names.join(', ')})`
       : 'stopped by the gate';
-    misses.push(`- ${page.file} (${page.class}): ${verdict?.kind ?? 'none'}, ${gateSaid}`);
+    const known = page.known ? ` (known: ${page.known})` : '';
+    misses.push(`- ${page.file} (${page.class}): ${verdict?.kind ?? 'none'}, ${gateSaid}${known}`);
   }
 }
 

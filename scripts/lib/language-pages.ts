@@ -22,16 +22,21 @@ export interface LanguagePage {
   source: string;
   title: string;
   why: string;
+  /**
+   * Why the extension still gets this page wrong, for the few it does (a near miss that reads
+   * like the story): the recall report counts them, and the tests hold that they are the only ones.
+   */
+  known?: string;
 }
 
-/** Every listed page. */
-export function languagePages(): LanguagePage[] {
-  return JSON.parse(readFileSync(join(LANGUAGE_PAGES_DIR, 'pages.json'), 'utf8')) as LanguagePage[];
+/** Every page listed in the `pages.json` of `dir` (by default the fixtures'). */
+export function languagePages(dir = LANGUAGE_PAGES_DIR): LanguagePage[] {
+  return JSON.parse(readFileSync(join(dir, 'pages.json'), 'utf8')) as LanguagePage[];
 }
 
-/** A page's HTML. */
-export function languagePageHtml(page: LanguagePage): string {
-  return readFileSync(join(LANGUAGE_PAGES_DIR, page.file), 'utf8');
+/** A page's HTML, from `dir` (by default the fixtures'). */
+export function languagePageHtml(page: LanguagePage, dir = LANGUAGE_PAGES_DIR): string {
+  return readFileSync(join(dir, page.file), 'utf8');
 }
 
 /** The verdict a page of `pageClass` should get: a report on the same events is related, not a version. */

@@ -43,6 +43,7 @@ export function syntheticPacks(count: number, vocabulary: readonly string[]): Co
       names: Array.from({ length: 25 }, () => [phrase(2), pseudoWord()]),
       topicTerms: Array.from({ length: 60 }, (_, j) => (j % 2 ? pick(vocabulary) : pseudoWord())),
       coreTerms: Array.from({ length: 6 }, pseudoWord),
+      coreNames: [{ names: [0, 1, 2, 3], atLeast: 3 }],
     };
     return { ...pack, languages: [{ lang: 'en', terms: [...pack.topicTerms, ...pack.coreTerms] }] };
   });

@@ -111,6 +111,7 @@ const pack = (id: string, names: string[][], addresses: string[] = []): Compiled
   names,
   topicTerms: [],
   coreTerms: [],
+  coreNames: [],
   languages: [],
 });
 

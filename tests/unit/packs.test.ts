@@ -88,6 +88,16 @@ describe('broken packs are refused with the path of each problem', () => {
       'recognition.languages.de.names.olaf-scholz: unknown person or place "olaf-scholz"',
     ],
     [
+      'core names the pack does not have',
+      (p: any) => (p.recognition.coreNames = [{ ids: ['crimea', 'sevastopol'], atLeast: 2 }]),
+      'recognition.coreNames[0].ids[1]: unknown person or place "sevastopol"',
+    ],
+    [
+      'core names asking for more than they list',
+      (p: any) => (p.recognition.coreNames = [{ ids: ['crimea', 'kherson-oblast'], atLeast: 3 }]),
+      'recognition.coreNames[0].atLeast: asks for 3 of 2 names',
+    ],
+    [
       'a language the engine does not know',
       (p: any) => (p.recognition.languages.xx = p.recognition.languages.en),
       'recognition.languages',

@@ -155,6 +155,20 @@ function referenceProblems(pack: PackInput): PackProblem[] {
         });
     }
   }
+  pack.recognition.coreNames?.forEach((set, i) => {
+    set.ids.forEach((id, j) => {
+      if (!entityIds.has(id))
+        problems.push({
+          path: `recognition.coreNames[${i}].ids[${j}]`,
+          message: `unknown person or place "${id}"`,
+        });
+    });
+    if (set.atLeast > set.ids.length)
+      problems.push({
+        path: `recognition.coreNames[${i}].atLeast`,
+        message: `asks for ${set.atLeast} of ${set.ids.length} names`,
+      });
+  });
   problems.push(...mapProblems(pack));
   pack.sources.forEach((source, i) => {
     if (!cited.has(source.id))

@@ -306,6 +306,20 @@ export const RecognitionSchema = v.strictObject({
     v.record(v.picklist(LANGUAGES), RecognitionLanguageSchema),
     v.check((languages) => 'en' in languages, 'needs English ("en")'),
   ),
+  /**
+   * People and places that, named together, are the story's core as much as a core term is, in
+   * any language: the four regions Russia claimed in September 2022, named in one report, are
+   * those events, however the report words them. A page that names `atLeast` of `ids` counts as
+   * using a core term.
+   */
+  coreNames: v.optional(
+    v.array(
+      v.strictObject({
+        ids: v.pipe(v.array(Id), v.minLength(2)),
+        atLeast: v.pipe(v.number(), v.integer(), v.minValue(2)),
+      }),
+    ),
+  ),
 });
 
 export const PackSchema = v.strictObject({

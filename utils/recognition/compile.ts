@@ -22,9 +22,14 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
     .flatMap((person) => person.quotes.map((quote) => phraseKey(quote.text)))
     .filter((quote) => quote.split(' ').length >= MIN_QUOTE_WORDS);
   const languages = Object.entries(pack.recognition.languages);
-  const names = [...pack.people, ...pack.places].map((entity) =>
+  const entities = [...pack.people, ...pack.places];
+  const names = entities.map((entity) =>
     keys([...entity.mentions, ...languages.flatMap(([, data]) => data.names[entity.id] ?? [])]),
   );
+  const coreNames = (pack.recognition.coreNames ?? []).map(({ ids, atLeast }) => ({
+    names: ids.map((id) => entities.findIndex((entity) => entity.id === id)),
+    atLeast,
+  }));
   const words = tokenize(articleText);
   return {
     id: pack.id,
@@ -35,6 +40,7 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
     names,
     topicTerms: keys(languages.flatMap(([, data]) => data.topicTerms)),
     coreTerms: keys(languages.flatMap(([, data]) => data.coreTerms)),
+    coreNames,
     languages: languages.map(([lang, data]) => ({
       lang: lang as Language,
       terms: keys([...data.topicTerms, ...data.coreTerms, ...Object.values(data.names).flat()]),

@@ -29,6 +29,11 @@ export interface CompiledPack {
   /** Folded terms of the story's core, of which a related page uses at least one. */
   coreTerms: string[];
   /**
+   * Sets of people and places (indexes into `names`) of which a page naming `atLeast` counts as
+   * using a core term.
+   */
+  coreNames: { names: number[]; atLeast: number }[];
+  /**
    * Each language's subject and core terms and its own names of people and places, to tell which
    * language a related page reports in.
    */

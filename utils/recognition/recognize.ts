@@ -45,6 +45,15 @@ export const THRESHOLDS = {
   /** Subject terms and names that make a page related coverage (with one core term). */
   relatedTerms: 4,
   relatedNames: 2,
+  /**
+   * A page that names this many of the story's people and places needs only
+   * {@link THRESHOLDS.relatedTermsNamed} subject terms with its core term: a short report on one
+   * of the story's events (the accession, the martial law) names its people and places more than
+   * it repeats the subject's words. Five, not four: a report on Ukraine extending its own martial
+   * law and mobilization names Putin, Ukraine, Donetsk and Luhansk in passing.
+   */
+  relatedManyNames: 5,
+  relatedTermsNamed: 2,
 } as const;
 
 const RANK = { article: 3, version: 2, related: 1 } as const;
@@ -150,7 +159,8 @@ function judge(
   // Every verdict needs at least two of the story's people and places: a copy of even a third of
   // the article names more, and related coverage must name two. Pages that do not are done here,
   // before the page is fingerprinted.
-  const names = pack.names.filter((forms) => forms.some(has)).length;
+  const named = pack.names.map((forms) => forms.some(has));
+  const names = named.filter(Boolean).length;
   if (names < THRESHOLDS.relatedNames) return null;
 
   const share = containment(pack.shingles, pageShingles());
@@ -169,8 +179,12 @@ function judge(
   }
 
   const terms = pack.topicTerms.filter(has).length;
-  const core = pack.coreTerms.some(has);
-  if (core && terms >= THRESHOLDS.relatedTerms && names >= THRESHOLDS.relatedNames) {
+  const core =
+    pack.coreTerms.some(has) ||
+    pack.coreNames.some((set) => set.names.filter((i) => named[i]).length >= set.atLeast);
+  const termsNeeded =
+    names >= THRESHOLDS.relatedManyNames ? THRESHOLDS.relatedTermsNamed : THRESHOLDS.relatedTerms;
+  if (core && terms >= termsNeeded) {
     const lang = reportLanguage(pack, has, declared);
     return verdict('related', { kind: 'topic', terms, names, lang });
   }

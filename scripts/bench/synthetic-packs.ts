@@ -45,7 +45,10 @@ export function syntheticPacks(count: number, vocabulary: readonly string[]): Co
       coreTerms: Array.from({ length: 6 }, pseudoWord),
       coreNames: [{ names: [0, 1, 2, 3], atLeast: 3 }],
     };
-    return { ...pack, languages: [{ lang: 'en', terms: [...pack.topicTerms, ...pack.coreTerms] }] };
+    return {
+      ...pack,
+      languages: [{ lang: 'en', terms: [...pack.topicTerms, ...pack.coreTerms], names: [] }],
+    };
   });
 }
 

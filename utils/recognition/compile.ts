@@ -43,7 +43,8 @@ export function compilePack(pack: PackInput, articleText: string): CompiledPack 
     coreNames,
     languages: languages.map(([lang, data]) => ({
       lang: lang as Language,
-      terms: keys([...data.topicTerms, ...data.coreTerms, ...Object.values(data.names).flat()]),
+      terms: keys([...data.topicTerms, ...data.coreTerms]),
+      names: keys(Object.values(data.names).flat()),
     })),
   };
 }

@@ -34,10 +34,10 @@ export interface CompiledPack {
    */
   coreNames: { names: number[]; atLeast: number }[];
   /**
-   * Each language's subject and core terms and its own names of people and places, to tell which
+   * Each language's subject and core terms, and its own names of people and places, to tell which
    * language a related page reports in.
    */
-  languages: { lang: Language; terms: string[] }[];
+  languages: { lang: Language; terms: string[]; names: string[] }[];
 }
 
 /** The engine's index over the packs a page is checked against, with their address table. */

@@ -192,20 +192,22 @@ function judge(
 }
 
 /**
- * The language a page reports in: the pack's language with the most of its terms and names on
- * the page; on a tie, the one the page declares, else the first (the pack's own, English).
+ * The language a page reports in: the pack's language with the most of its subject and core terms
+ * on the page, then the most of its own names of people and places (names travel: Finnish writes
+ * "Putin" and "Donetsk" as English does); on a tie, the one the page declares, else the first
+ * (the pack's own, English).
  */
 function reportLanguage(
   pack: CompiledPack,
   has: (term: string) => boolean,
   declared: Language | null,
 ): Language {
-  let best: { lang: Language; count: number } = { lang: declared ?? 'en', count: 0 };
-  for (const { lang, terms } of pack.languages) {
-    const count = terms.filter(has).length;
-    if (count > best.count || (count === best.count && count > 0 && lang === declared)) {
-      best = { lang, count };
-    }
+  let best = { lang: declared ?? 'en', terms: 0, names: 0 };
+  for (const { lang, terms, names } of pack.languages) {
+    const found = { lang, terms: terms.filter(has).length, names: names.filter(has).length };
+    const order = found.terms - best.terms || found.names - best.names;
+    const any = found.terms + found.names > 0;
+    if (order > 0 || (order === 0 && any && lang === declared)) best = found;
   }
   return best.lang;
 }

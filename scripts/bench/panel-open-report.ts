@@ -23,7 +23,10 @@ export function printPanelOpen(report: PanelOpenReport): void {
     `panel open (median of ${report.runs}; budget one frame, under 16 ms of script):\n` +
       `  drawn ahead, hidden, on idle (no press): ${ms(report.prepare.span)} from injection, ` +
       `${costOf(report.prepare)}\n` +
-      `  first press: ${open(report.first)}\n  reopen:      ${open(report.reopen)}`,
+      `  first press: ${open(report.first)}\n  reopen:      ${open(report.reopen)}` +
+      (report.redone > 0
+        ? `\n  (${report.redone} run(s) redone: the panel was drawn before tracing started)`
+        : ''),
   );
   const panel = report.panelPage + report.mapData;
   console.log(

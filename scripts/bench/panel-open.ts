@@ -337,7 +337,8 @@ export async function measurePanelOpen(
   try {
     // The reader opens the panel; it must not open by itself first.
     await browser.storeSettings(OPEN_BY_HAND);
-    for (let run = 0; run < runs; run++) {
+    // Until `runs` opens are measured (a run whose panel came before tracing is redone).
+    while (prepare.length < runs) {
       const page = await browser.context.newPage();
       // tsx keeps function names with a `__name` helper the page does not have.
       await page.addInitScript({
@@ -351,7 +352,6 @@ export async function measurePanelOpen(
       if (!prepared) {
         if (++redone > runs) throw new Error('bench: the panel is always drawn before tracing');
         await page.close();
-        run -= 1;
         continue;
       }
       prepare.push(prepared.cost);

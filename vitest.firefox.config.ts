@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/firefox/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    // A test waits for a few steps, each up to 30 s on a slow machine (see the smoke test).
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });

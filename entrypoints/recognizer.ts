@@ -2,7 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import gate from '#page-gate';
 import type { MessageOf, Result, ToBackground } from '../utils/messages';
 import { startRecognizer } from '../utils/page/recognizer';
-import { findStory } from '../utils/page/story-handoff';
+import { findStory, takeAnswer } from '../utils/page/story-handoff';
 import type { PageGate } from '../utils/recognition/gate';
 
 type SuspectReply = Result<ToBackground['page:suspect']['response']>;
@@ -37,7 +37,7 @@ export default defineUnlistedScript(() => {
       }
       const message: MessageOf<ToBackground> = { type: 'page:suspect', addresses, names, loaded };
       const reply = (await runtime.sendMessage(message)) as SuspectReply;
-      return reply.ok ? reply.value.packs : [];
+      return reply.ok ? takeAnswer(reply.value) : [];
     },
     story: findStory,
   });

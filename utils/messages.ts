@@ -12,6 +12,7 @@ import type { CompiledPack } from './recognition/compiled';
 import { MAX_NAMES } from './recognition/gate';
 import { isLanguage } from './recognition/languages';
 import type { Verdict } from './recognition/verdict';
+import type { Settings } from './settings';
 
 /** A reply to any message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -22,11 +23,17 @@ export interface ToBackground {
    * The page gate let the page through (see `recognition/gate.ts`): which of its addresses and
    * names may be a story's. The background checks them exactly and answers with the packs the
    * page may carry (often none); when there are some and the page does not have the story script
-   * yet (`loaded: false`), it injects the script first.
+   * yet (`loaded: false`), it injects the script, without waiting for the injection to end before
+   * it answers: the page waits for the script itself (`page/story-handoff.ts`).
    */
   'page:suspect': {
     request: { addresses: string[]; names: string[]; loaded: boolean };
-    response: { packs: CompiledPack[] };
+    /**
+     * With the reader's settings as the background read them, so that the story script need not
+     * wait for its own read of storage to show a verdict (docs/performance.md, "The launcher's
+     * way to the page").
+     */
+    response: { packs: CompiledPack[]; settings: Settings };
   };
   /**
    * The page's verdict, for the badge and action title: sent when there is one, and null only

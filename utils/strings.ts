@@ -78,7 +78,6 @@ function words<T extends Record<string, MessageKey>>(keys: T): { readonly [K in 
 export const strings = Object.assign(
   words({
     brand: 'brand',
-    launcherText: 'launcherText',
     close: 'close',
     sectionsNav: 'sectionsNav',
     alsoKnownAs: 'alsoKnownAs',
@@ -114,8 +113,6 @@ export const strings = Object.assign(
     quoteTranslation: 'quoteTranslation',
   }),
   {
-    launcherLabel: (kind: VerdictKind) =>
-      kind === 'related' ? msg('launcherRelated') : msg('launcherArticle'),
     published: (date: string, certain: boolean) =>
       certain ? msg('published', date) : msg('publishedInferred', date),
     sections: words({

@@ -20,7 +20,8 @@ export default defineContentScript({
   registration: 'runtime',
   noScriptStartedPostMessage: true,
   main(ctx) {
-    let settings: Promise<Settings> = loadSettings();
+    // Read when first needed: the page is usually told them with the background's answer.
+    let settings: Promise<Settings> | null = null;
     const send = (message: MessageOf<ToBackground>) =>
       browser.runtime.sendMessage(message).catch((error: unknown) => {
         // The extension was reloaded or updated under this page: nothing to tell any more.
@@ -29,7 +30,7 @@ export default defineContentScript({
     const story = createStory({
       doc: document,
       send,
-      settings: () => settings,
+      settings: () => (settings ??= loadSettings()),
       signal: ctx.signal,
     });
     const onMessage = (raw: unknown, sender: { id?: string }) => {

@@ -1,6 +1,7 @@
 /**
  * The panel in the reader's language (issue 14): a Russian and a Ukrainian report get the panel in
- * their language, every control translated and the background too; the settings choose another;
+ * their language, every control translated and the background too, and the launcher that opens it
+ * speaks it too; the settings choose another;
  * in German, French and Spanish the controls are translated and the content says it is English;
  * no control's text overflows its box in any language, narrow or wide.
  */
@@ -71,8 +72,11 @@ for (const [lang, url] of [
     openPage,
   }) => {
     const reader = await openPage(url);
-    await openPanel(reader);
     const words = messages(lang);
+    // The launcher already speaks the language of the panel it opens.
+    await reader.focusLauncher();
+    expect(await reader.focused()).toBe(`button[${words.launcherRelated!.message}]`);
+    await openPanel(reader);
     await expect(await reader.panel()).toHaveAttribute('aria-label', 'Backstory');
     for (const key of ['section_places', 'section_people', 'section_timeline'] as const)
       await expect(await reader.heading(words[key]!.message)).toBeVisible();

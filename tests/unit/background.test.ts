@@ -4,19 +4,19 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
 import { PANEL_SCRIPT, startBackground, STORY_SCRIPT } from '../../utils/background/controller';
 import { RECOGNIZER_ID, recognizerMatches } from '../../utils/background/registration';
-import type { BackgroundSettings } from '../../utils/background/controller';
 import type { Verdict } from '../../utils/recognition/verdict';
-import type { SiteScope } from '../../utils/site-scope';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { realLibrary, addressVerdict } from './helpers';
 
 const TAB = 7;
 const { source, pack } = realLibrary();
 const EVERYWHERE = {
+  ...DEFAULT_SETTINGS,
   scope: 'everywhere',
   onlySites: [],
   quietSites: [],
   language: 'auto',
-} satisfies SiteScope & { language: 'auto' };
+} satisfies Settings;
 const verdict = addressVerdict('article', pack.id);
 const self = () => ({ id: fakeBrowser.runtime.id, tab: { id: TAB } });
 
@@ -78,7 +78,7 @@ function setup({
       registered = registered.filter((script) => !ids.includes(script.id));
     }),
   };
-  let settingsListener: ((settings: BackgroundSettings) => void) | null = null;
+  let settingsListener: ((settings: Settings) => void) | null = null;
   // Chrome's side panel: what the browser was told, and whether it lets one open.
   const sidePanel = {
     setPanelBehavior: vi.fn(async (_behavior: { openPanelOnActionClick: boolean }) => {}),
@@ -101,7 +101,7 @@ function setup({
     settings: () => Promise.resolve({ ...EVERYWHERE, panelIn }),
     watchSettings: (onChange) => (settingsListener = onChange),
   });
-  const changeSettings = (settings: BackgroundSettings) => settingsListener?.(settings);
+  const changeSettings = (settings: Settings) => settingsListener?.(settings);
   const registeredNow = () => registered;
   return {
     controller,
@@ -365,14 +365,31 @@ describe('background', () => {
     const suspect = (names: string[], addresses: string[] = [], loaded = false) =>
       ({ type: 'page:suspect', names, addresses, loaded }) as const;
 
-    it('gets the packs two of whose names it has, with the story script injected first', async () => {
+    it('gets the packs two of whose names it has and the settings, the story script injected', async () => {
       const { controller, executeScript } = setup({ panelInjected: false, story: 'absent' });
       const reply = await controller.handleMessage(suspect(['putin', 'almaty']), self());
-      expect(reply).toMatchObject({ ok: true, value: { packs: [{ id: pack.id }] } });
+      expect(reply).toMatchObject({
+        ok: true,
+        value: { packs: [{ id: pack.id }], settings: { ...EVERYWHERE, panelIn: 'page' } },
+      });
       expect(executeScript).toHaveBeenCalledWith({
         target: { tabId: TAB, frameIds: [0] },
         files: [STORY_SCRIPT],
       });
+    });
+
+    it('answers without waiting for the injection to end, and a failed one breaks nothing', async () => {
+      const { controller, executeScript } = setup({ panelInjected: false, story: 'absent' });
+      executeScript.mockImplementationOnce(() => new Promise(() => {}));
+      const reply = await controller.handleMessage(suspect(['putin', 'almaty']), self());
+      expect(reply).toMatchObject({ ok: true, value: { packs: [{ id: pack.id }] } });
+
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page.'));
+      const failed = await controller.handleMessage(suspect(['putin', 'almaty']), self());
+      expect(failed).toMatchObject({ ok: true, value: { packs: [{ id: pack.id }] } });
+      await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+      warn.mockRestore();
     });
 
     it('gets the pack whose article lives at its address', async () => {
@@ -390,7 +407,7 @@ describe('background', () => {
     ])('gets nothing, and no script, for %s', async (_what, names) => {
       const { controller, executeScript } = setup({ panelInjected: false, story: 'absent' });
       const reply = await controller.handleMessage(suspect(names), self());
-      expect(reply).toEqual({ ok: true, value: { packs: [] } });
+      expect(reply).toMatchObject({ ok: true, value: { packs: [] } });
       expect(executeScript).not.toHaveBeenCalled();
     });
 

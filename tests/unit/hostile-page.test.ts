@@ -5,6 +5,7 @@
  * The same attacks run in Chromium in tests/e2e/page-messages.spec.ts and hostile-pages.spec.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { launcherWords } from '../../utils/i18n/launcher-words';
 import { mountLauncher } from '../../utils/ui/launcher';
 import { createShadowHost } from '../../utils/ui/shadow-host';
 import { ARTICLE_COPY } from '../fixtures/hostile';
@@ -88,7 +89,7 @@ describe('createShadowHost', () => {
 describe('the launcher', () => {
   it('opens the panel on the reader’s click, not on a page script’s', () => {
     const onOpen = vi.fn();
-    const launcher = mountLauncher(document, 'article', onOpen);
+    const launcher = mountLauncher(document, 'article', launcherWords('en'), onOpen);
     launcher.button.click();
     launcher.button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(onOpen).not.toHaveBeenCalled();

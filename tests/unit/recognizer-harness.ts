@@ -4,12 +4,18 @@
  */
 import type { MessageOf, ToBackground } from '../../utils/messages';
 import { startRecognizer, type Recognizer } from '../../utils/page/recognizer';
-import { createStory, type Story } from '../../utils/page/story';
+import { createStory } from '../../utils/page/story';
+import { findStory, provideStory, takeAnswer } from '../../utils/page/story-handoff';
 import { candidatesFor } from '../../utils/recognition/library';
 import { THRESHOLDS } from '../../utils/recognition/recognize';
 import type { Verdict } from '../../utils/recognition/verdict';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { realLibrary } from './helpers';
+
+/** Takes the story script out of this test world (it stays in a page's for good). */
+function forgetStory(): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('backstory.story')] = undefined;
+}
 
 /** A running recognizer and what it sent. */
 export interface TestRecognizer {
@@ -37,26 +43,30 @@ export function startTestRecognizer(
     sent.push(message);
     return Promise.resolve();
   };
-  let story: Story | null = null;
+  forgetStory();
   const recognizer = startRecognizer({
     doc,
     gate,
     debounceMs,
-    story: () => story,
+    story: findStory,
     suspect: async (suspect, loaded) => {
       void send({ type: 'page:suspect', ...suspect, loaded });
       if (answerMs > 0) await new Promise((done) => setTimeout(done, answerMs));
       const packs = await candidatesFor(suspect, source, THRESHOLDS.relatedNames);
-      // What the background's injection of the story script does.
+      // What the background's injection of the story script does: it ends after the answer.
       if (packs.length > 0 && !loaded) {
-        story = createStory({
-          doc,
-          send,
-          settings: () => Promise.resolve(DEFAULT_SETTINGS),
-          signal: controller.signal,
-        });
+        setTimeout(() =>
+          provideStory(
+            createStory({
+              doc,
+              send,
+              settings: () => Promise.reject(new Error('the page was told the settings')),
+              signal: controller.signal,
+            }),
+          ),
+        );
       }
-      return packs;
+      return takeAnswer({ packs, settings: DEFAULT_SETTINGS });
     },
   });
   return {
@@ -67,6 +77,7 @@ export function startTestRecognizer(
     stop: () => {
       recognizer.stop();
       controller.abort();
+      forgetStory();
     },
   };
 }

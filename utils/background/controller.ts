@@ -50,10 +50,10 @@ export interface BackgroundOptions {
   browser: Browser;
   /** Every story's recognition data (packaged files; memory in tests). */
   library: LibrarySource;
-  /** The reader's settings the background acts on (sites, where the panel opens), now. */
-  settings: () => Promise<BackgroundSettings>;
-  /** Calls back with those settings whenever they change. */
-  watchSettings: (onChange: (settings: BackgroundSettings) => void) => void;
+  /** The reader's settings, now. */
+  settings: () => Promise<Settings>;
+  /** Calls back with the settings whenever they change. */
+  watchSettings: (onChange: (settings: Settings) => void) => void;
   /** A pack as the panel shows it, or null when there is no such pack. */
   pack: (id: string) => Promise<Pack | null>;
   /** The stories Backstory knows, for a page it has nothing for. */
@@ -63,9 +63,6 @@ export interface BackgroundOptions {
   /** The messages of a language of the controls (`_locales/<lang>/messages.json`), or null. */
   messages: (lang: UiLanguage) => Promise<Messages | null>;
 }
-
-/** What the background needs of the reader's settings. */
-export type BackgroundSettings = SiteScope & Pick<Settings, 'panelIn' | 'language'>;
 
 /** The background's handlers, returned for tests. */
 export interface BackgroundController {
@@ -249,15 +246,20 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
       return { ok: false, error: 'malformed message' };
     switch (message.type) {
       case 'page:suspect': {
-        const packs = await candidatesFor(message, library, THRESHOLDS.relatedNames);
-        // The story script comes before the answer, so the page can use it at once.
+        const [packs, settings] = await Promise.all([
+          candidatesFor(message, library, THRESHOLDS.relatedNames),
+          options.settings(),
+        ]);
+        // The answer does not wait for the injection to end (a round trip through the page and
+        // the browser): the page waits for the story script itself, and judges once both are in.
         if (packs.length > 0 && !message.loaded) {
-          await browser.scripting.executeScript({
-            target: { tabId, frameIds: [0] },
-            files: [STORY_SCRIPT],
-          });
+          void browser.scripting
+            .executeScript({ target: { tabId, frameIds: [0] }, files: [STORY_SCRIPT] })
+            .catch((error: unknown) =>
+              console.warn('Backstory: no story script in the tab', error),
+            );
         }
-        return { ok: true, value: { packs } };
+        return { ok: true, value: { packs, settings } };
       }
       case 'verdict:report': {
         const before = await verdicts.get(tabId);

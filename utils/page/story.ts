@@ -5,10 +5,13 @@
  * it (`entrypoints/story.content/`) only into a page the gate let through, and the two scripts,
  * which share the extension's isolated world, meet through `story-handoff.ts`.
  */
+import { chooseLanguage, pageLanguage } from '../i18n/language';
+import { launcherWords, type LauncherWords } from '../i18n/launcher-words';
+import { browserUiLanguage } from '../i18n/messages';
 import type { MessageOf, ToBackground } from '../messages';
 import { buildIndex } from '../recognition/compile';
 import { recognize } from '../recognition/recognize';
-import type { Verdict } from '../recognition/verdict';
+import type { Verdict, VerdictKind } from '../recognition/verdict';
 import { isActiveOn, type Settings } from '../settings';
 import { whenIdle, whenShown } from '../slices';
 import { mountLauncher, type Launcher } from '../ui/launcher';
@@ -25,14 +28,25 @@ const PREPARE_WITHIN_MS = 3000;
 export interface StoryOptions {
   doc: Document;
   send: (message: MessageOf<ToBackground>) => Promise<unknown>;
-  /** The reader's settings (read once the script starts). */
+  /**
+   * The reader's settings, read from storage: used until the page is told them with the
+   * background's answer (`Story.told`), and again once they change.
+   */
   settings: () => Promise<Settings>;
+  /** The browser's language tag ("en-US"; by default the browser's own). */
+  browserLanguage?: string | null;
   /** Ends it: the launcher goes, no panel is drawn ahead any more. */
   signal: AbortSignal;
 }
 
 /** The story for one page. */
-export function createStory({ doc, send, settings, signal }: StoryOptions): Story {
+export function createStory({
+  doc,
+  send,
+  settings,
+  signal,
+  browserLanguage = browserUiLanguage(),
+}: StoryOptions): Story {
   const autoOpen = createAutoOpen();
   let current: Verdict | null = null;
   let launcher: Launcher | null = null;
@@ -41,20 +55,39 @@ export function createStory({ doc, send, settings, signal }: StoryOptions): Stor
   let panelIn: Settings['panelIn'] = 'page';
   signal.addEventListener('abort', () => launcher?.destroy());
 
+  // The launcher opens the side panel where the reader chose it (in the press's gesture).
+  const press = () =>
+    void send(
+      panelIn === 'side-panel' ? { type: 'panel:open', sidePanel: true } : { type: 'panel:open' },
+    );
+  // What the launcher says now: it is put up again when the panel's language changes.
+  let launcherSays: LauncherWords | null = null;
+  const putUpLauncher = (kind: VerdictKind, words: LauncherWords) => {
+    launcher?.destroy();
+    launcherSays = words;
+    launcher = mountLauncher(doc, kind, words, press);
+  };
+
   /** Shows `verdict` under the reader's settings `chosen`. */
   const show = (verdict: Verdict | null, chosen: Settings) => {
     panelIn = chosen.panelIn;
-    if (JSON.stringify(verdict) === JSON.stringify(current)) return;
+    // The launcher speaks the language the panel it opens will speak.
+    const { ui } = chooseLanguage(
+      chosen.language,
+      pageLanguage(verdict, doc.documentElement.lang),
+      browserLanguage,
+    );
+    const words = launcherWords(ui);
+    if (JSON.stringify(verdict) === JSON.stringify(current)) {
+      if (verdict && words !== launcherSays) putUpLauncher(verdict.kind, words);
+      return;
+    }
     current = verdict;
     shown?.abort();
     const own = (shown = new AbortController());
     launcher?.destroy();
-    // The launcher opens the side panel where the reader chose it (in the press's gesture).
-    const press = () =>
-      void send(
-        panelIn === 'side-panel' ? { type: 'panel:open', sidePanel: true } : { type: 'panel:open' },
-      );
-    launcher = verdict ? mountLauncher(doc, verdict.kind, press) : null;
+    launcher = null;
+    if (verdict) putUpLauncher(verdict.kind, words);
     // The browser's side panel cannot open by itself (only in a reader's gesture), and draws
     // itself: the launcher stays for the reader to press.
     const onThePage = chosen.panelIn === 'page';
@@ -71,6 +104,10 @@ export function createStory({ doc, send, settings, signal }: StoryOptions): Stor
       whenShown(doc, () => whenIdle(prepare, { timeoutMs: PREPARE_WITHIN_MS, signal: stop }), stop);
     });
   };
+  // The settings the background answered the page with (`told`), until they change: the story
+  // script's own read of storage often ends later than the answer.
+  let answered: Settings | null = null;
+  const settingsNow = () => (answered ? Promise.resolve(answered) : settings());
   // In the order asked, each under the settings of its time: a site the reader made quiet (the
   // browser no longer starts Backstory there; a page open then) shows nothing.
   let queue = Promise.resolve();
@@ -79,7 +116,7 @@ export function createStory({ doc, send, settings, signal }: StoryOptions): Stor
   const present = (verdict: Verdict | null) => {
     judged = verdict;
     queue = queue
-      .then(settings)
+      .then(settingsNow)
       .then((chosen) => show(isActiveOn(chosen, doc.location.hostname) ? verdict : null, chosen))
       .catch((error: unknown) => console.warn('Backstory:', error));
   };
@@ -88,6 +125,12 @@ export function createStory({ doc, send, settings, signal }: StoryOptions): Stor
     judge: (page, packs) => recognize(readPage(page), buildIndex(packs)),
     present,
     verdict: () => current,
-    settingsChanged: () => present(judged),
+    settingsChanged: () => {
+      answered = null;
+      present(judged);
+    },
+    told: (known) => {
+      answered = known;
+    },
   };
 }

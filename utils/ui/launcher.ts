@@ -2,8 +2,8 @@
  * The launcher: a small button at the page's right edge that opens the panel. Plain DOM, no
  * framework, because it ships in the script that runs on every page.
  */
+import type { LauncherWords } from '../i18n/launcher-words';
 import type { VerdictKind } from '../recognition/verdict';
-import { strings } from '../strings';
 import { createShadowHost } from './shadow-host';
 
 /** The launcher's host element name. */
@@ -44,13 +44,22 @@ export interface Launcher {
   destroy(): void;
 }
 
-/** Mounts the launcher for a verdict; `onOpen` runs when the reader (not a page script) presses it. */
-export function mountLauncher(doc: Document, kind: VerdictKind, onOpen: () => void): Launcher {
+/**
+ * Mounts the launcher for a verdict, saying `words` (`launcher-words.ts`); `onOpen` runs when the
+ * reader (not a page script) presses it.
+ */
+export function mountLauncher(
+  doc: Document,
+  kind: VerdictKind,
+  words: LauncherWords,
+  onOpen: () => void,
+): Launcher {
   const shadow = createShadowHost(doc, LAUNCHER_TAG, CSS);
   const button = doc.createElement('button');
   button.type = 'button';
-  button.setAttribute('aria-label', strings.launcherLabel(kind));
-  button.title = strings.launcherLabel(kind);
+  const label = kind === 'related' ? words.related : words.article;
+  button.setAttribute('aria-label', label);
+  button.title = label;
   // The words are generated content (`data-text`), not text nodes: a page's text search
   // (`window.find`) finds rendered text even in a closed shadow root.
   const mark = doc.createElement('span');
@@ -59,7 +68,7 @@ export function mountLauncher(doc: Document, kind: VerdictKind, onOpen: () => vo
   mark.dataset.text = 'B';
   const text = doc.createElement('span');
   text.setAttribute('aria-hidden', 'true');
-  text.dataset.text = strings.launcherText;
+  text.dataset.text = words.text;
   button.append(mark, text);
   button.addEventListener('click', (event) => {
     // Only the reader opens the panel: a page script cannot reach the button in its closed shadow

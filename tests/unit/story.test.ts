@@ -3,11 +3,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageOf, ToBackground } from '../../utils/messages';
 import { createStory } from '../../utils/page/story';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import type { Verdict } from '../../utils/recognition/verdict';
 import { addressVerdict } from './helpers';
 
 afterEach(() => document.body.replaceChildren());
 
-function story(settings: Settings = DEFAULT_SETTINGS, browserLanguage: string | null = 'en-US') {
+/**
+ * A story under `settings` (or what a reader of storage gives, read at each use), in a browser
+ * whose language is `browserLanguage`.
+ */
+function story(
+  settings: Settings | (() => Promise<Settings>) = DEFAULT_SETTINGS,
+  browserLanguage: string | null = 'en-US',
+) {
   const sent: MessageOf<ToBackground>[] = [];
   const controller = new AbortController();
   const made = createStory({
@@ -16,7 +24,7 @@ function story(settings: Settings = DEFAULT_SETTINGS, browserLanguage: string | 
       sent.push(message);
       return Promise.resolve();
     },
-    settings: () => Promise.resolve(settings),
+    settings: typeof settings === 'function' ? settings : () => Promise.resolve(settings),
     signal: controller.signal,
     browserLanguage,
   });
@@ -78,106 +86,108 @@ describe('the launcher speaks the language its panel will', () => {
     return button?.title;
   };
 
-  it('English on the English article, the browser’s on a page in a language without content', async () => {
-    const article = story(DEFAULT_SETTINGS, 'fr-FR');
-    article.made.present(addressVerdict('article', 'p'));
-    await article.settle();
-    expect(labelOf()).toBe('Backstory: open background for this article');
-    article.stop();
-
-    document.documentElement.lang = 'de';
-    const german = story(DEFAULT_SETTINGS, 'fr-FR');
-    german.made.present(addressVerdict('version', 'p'));
-    await german.settle();
-    expect(labelOf()).toBe('Backstory\u00a0: ouvrir le contexte de cet article');
-    german.stop();
+  /** The launcher's name for `verdict` on a page in `pageLang`, in a browser in `browser`. */
+  const labelFor = async (verdict: Verdict, settings: Settings, browser: string, pageLang = '') => {
+    document.documentElement.lang = pageLang;
+    const shown = story(settings, browser);
+    shown.made.present(verdict);
+    await shown.settle();
+    const label = labelOf();
+    shown.stop();
     document.documentElement.lang = '';
+    return label;
+  };
+  const russianReport: Verdict = {
+    ...addressVerdict('related', 'p'),
+    evidence: { kind: 'topic', terms: 5, names: 3, lang: 'ru' },
+  };
+
+  it.each([
+    // The panel on the English article speaks English, whatever the browser's language.
+    [
+      'the English article, a French browser',
+      addressVerdict('article', 'p'),
+      {},
+      'fr-FR',
+      '',
+      'Backstory: open background for this article',
+    ],
+    // A page in a language Backstory has no background in: the browser's language.
+    [
+      'a German page, a French browser',
+      addressVerdict('version', 'p'),
+      {},
+      'fr-FR',
+      'de',
+      'Backstory\u00a0: ouvrir le contexte de cet article',
+    ],
+    // The reader's choice before any.
+    [
+      'German chosen in the settings',
+      addressVerdict('article', 'p'),
+      { language: 'de' },
+      'fr-FR',
+      '',
+      'Backstory: Hintergrund zu diesem Artikel öffnen',
+    ],
+    // A report in Russian gets the panel in Russian.
+    [
+      'a Russian report, an English browser',
+      russianReport,
+      {},
+      'en-US',
+      '',
+      'Backstory: открыть контекст этого сюжета',
+    ],
+    // Backstory's controls do not speak Japanese.
+    [
+      'a Japanese page, a Japanese browser',
+      addressVerdict('related', 'p'),
+      {},
+      'ja-JP',
+      'ja',
+      'Backstory: open background for this story',
+    ],
+  ] as const)('on %s', async (_case, verdict, chosen, browser, pageLang, label) => {
+    expect(await labelFor(verdict, { ...DEFAULT_SETTINGS, ...chosen }, browser, pageLang)).toBe(
+      label,
+    );
   });
 
-  it('the reader’s choice in the settings before any', async () => {
-    const chosen = story({ ...DEFAULT_SETTINGS, language: 'de' }, 'fr-FR');
-    chosen.made.present(addressVerdict('article', 'p'));
-    await chosen.settle();
-    expect(labelOf()).toBe('Backstory: Hintergrund zu diesem Artikel öffnen');
-    chosen.stop();
-  });
-
-  it('the report’s own on related coverage in Russian, and English where it has no words', async () => {
-    const related = addressVerdict('related', 'p');
-    const russian = story(DEFAULT_SETTINGS, 'en-US');
-    russian.made.present({
-      ...related,
-      evidence: { kind: 'topic', terms: 5, names: 3, lang: 'ru' },
-    });
-    await russian.settle();
-    expect(labelOf()).toBe('Backstory: открыть контекст этого сюжета');
-    russian.stop();
-
-    // A Japanese page in a Japanese browser: Backstory's controls do not speak Japanese.
-    document.documentElement.lang = 'ja';
-    const unknown = story(DEFAULT_SETTINGS, 'ja-JP');
-    unknown.made.present(related);
-    await unknown.settle();
-    expect(labelOf()).toBe('Backstory: open background for this story');
-    unknown.stop();
-    document.documentElement.lang = '';
-  });
   it('changes with the language chosen in the settings, the verdict reported once', async () => {
-    const sent: MessageOf<ToBackground>[] = [];
-    const controller = new AbortController();
     let stored: Settings = {
       ...DEFAULT_SETTINGS,
       autoOpen: { ...DEFAULT_SETTINGS.autoOpen, article: false },
     };
-    const made = createStory({
-      doc: document,
-      send: (message) => {
-        sent.push(message);
-        return Promise.resolve();
-      },
-      settings: () => Promise.resolve(stored),
-      signal: controller.signal,
-      browserLanguage: 'en-US',
-    });
+    const { made, sent, settle, stop } = story(() => Promise.resolve(stored));
     made.present(addressVerdict('article', 'p'));
-    await new Promise((done) => setTimeout(done, 0));
+    await settle();
     expect(labelOf()).toBe('Backstory: open background for this article');
     stored = { ...stored, language: 'uk' };
     made.settingsChanged();
-    await new Promise((done) => setTimeout(done, 0));
+    await settle();
     expect(labelOf()).toBe('Backstory: відкрити контекст цієї статті');
     expect(document.querySelectorAll('backstory-launcher')).toHaveLength(1);
     expect(sent.filter(({ type }) => type === 'verdict:report')).toHaveLength(1);
-    controller.abort();
+    stop();
   });
 });
 
 describe('the settings the background answered with', () => {
   it('are used until they change, so the verdict does not wait for the page’s own read', async () => {
-    const sent: MessageOf<ToBackground>[] = [];
-    const controller = new AbortController();
+    // The story script's own read of storage has not ended.
     let stored: Promise<Settings> = new Promise(() => {});
-    const made = createStory({
-      doc: document,
-      send: (message) => {
-        sent.push(message);
-        return Promise.resolve();
-      },
-      // The story script's own read of storage has not ended.
-      settings: () => stored,
-      signal: controller.signal,
-      browserLanguage: 'en-US',
-    });
+    const { made, settle, stop } = story(() => stored);
     made.told({ ...DEFAULT_SETTINGS, quietSites: [] });
     made.present(addressVerdict('related', 'p'));
-    await new Promise((done) => setTimeout(done, 0));
+    await settle();
     expect(document.querySelector('backstory-launcher')).not.toBeNull();
 
     // The reader makes the site quiet: the change, not the answer, decides from then on.
     stored = Promise.resolve({ ...DEFAULT_SETTINGS, quietSites: [location.hostname] });
     made.settingsChanged();
-    await new Promise((done) => setTimeout(done, 0));
+    await settle();
     expect(document.querySelector('backstory-launcher')).toBeNull();
-    controller.abort();
+    stop();
   });
 });

@@ -109,11 +109,6 @@ try {
           console.log(`\n${entry.label}\n  ${entry.url}\n  ${title}`);
           if (verdict) console.log(`  why: ${evidenceText(verdict.evidence as Evidence)}`);
         }
-        if (verdict && entry.name === 'article' && scheme === 'light') {
-          const launcherShot = join(OUT, 'article-launcher-light.png');
-          await page.screenshot({ path: launcherShot, scale: 'css' });
-          shots.push(launcherShot);
-        }
         if (verdict) {
           // With the default settings the panel opens by itself on the article and its versions.
           // Related coverage gets the launcher, and the panel drawn hidden while the page is
@@ -122,6 +117,12 @@ try {
           if (!auto) {
             const frame = await waitForPanelFrame(page);
             await frame.waitForFunction(panelDrawn, undefined, { polling: 100 });
+            // The launcher at the page's edge, before the reader presses it.
+            if (entry.name === 'related' && scheme === 'light') {
+              const launcherShot = join(OUT, 'related-launcher-light.png');
+              await page.screenshot({ path: launcherShot, scale: 'css' });
+              shots.push(launcherShot);
+            }
             await pressLauncher(page);
           }
           const panel = await panelIn(page);

@@ -91,6 +91,8 @@ function setup({
   Object.assign(browser.tabs, { sendMessage, query });
   // (`resetState`: the fake browser resets every API it holds between tests.)
   Object.assign(browser, { scripting, sidePanel: { ...sidePanel, resetState: () => {} } });
+  // The settings in storage (the background reads them as it starts).
+  const readSettings = vi.fn(() => Promise.resolve<Settings>({ ...EVERYWHERE, panelIn }));
   const controller = startBackground({
     browser,
     library: source,
@@ -98,13 +100,14 @@ function setup({
     stories: () => Promise.resolve([storyEntry(pack)]),
     translation: () => Promise.resolve(null),
     messages: () => Promise.resolve(null),
-    settings: () => Promise.resolve({ ...EVERYWHERE, panelIn }),
+    settings: readSettings,
     watchSettings: (onChange) => (settingsListener = onChange),
   });
   const changeSettings = (settings: Settings) => settingsListener?.(settings);
   const registeredNow = () => registered;
   return {
     controller,
+    readSettings,
     sendMessage,
     executeScript,
     delivered,
@@ -376,6 +379,22 @@ describe('background', () => {
         target: { tabId: TAB, frameIds: [0] },
         files: [STORY_SCRIPT],
       });
+    });
+
+    it('answers with the settings read as the worker started, and with a change once made', async () => {
+      const { controller, readSettings, changeSettings } = setup({
+        panelInjected: false,
+        story: 'absent',
+      });
+      await controller.handleMessage(suspect(['putin', 'almaty']), self());
+      await controller.handleMessage(suspect(['putin', 'almaty']), self());
+      expect(readSettings).toHaveBeenCalledTimes(1);
+      changeSettings({ ...EVERYWHERE, panelIn: 'page', language: 'de' });
+      expect(await controller.handleMessage(suspect(['putin', 'almaty']), self())).toMatchObject({
+        ok: true,
+        value: { settings: { language: 'de' } },
+      });
+      expect(readSettings).toHaveBeenCalledTimes(1);
     });
 
     it('answers without waiting for the injection to end, and a failed one breaks nothing', async () => {

@@ -50,7 +50,7 @@ export interface BackgroundOptions {
   browser: Browser;
   /** Every story's recognition data (packaged files; memory in tests). */
   library: LibrarySource;
-  /** The reader's settings, now. */
+  /** The reader's settings, read from storage (once, as the worker starts). */
   settings: () => Promise<Settings>;
   /** Calls back with the settings whenever they change. */
   watchSettings: (onChange: (settings: Settings) => void) => void;
@@ -91,6 +91,10 @@ interface Sender {
 export function startBackground(options: BackgroundOptions): BackgroundController {
   const { browser, library } = options;
   const verdicts = createVerdictStore(browser);
+  // The reader's settings: read once as the worker starts, then kept as they change, so that a
+  // page past the gate (on the launcher's way) or a panel asking for its data does not wait for
+  // storage again.
+  let settingsNow = options.settings();
   // Firefox's MV2 build has `browserAction`, Chrome's MV3 build `action`: the same API.
   const action = browser.action ?? browser.browserAction;
 
@@ -208,7 +212,7 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
     return pack;
   };
   const dataFor = (verdict: Verdict | null, declared: string | undefined) =>
-    panelData(verdict, declared, options, packIn);
+    settingsNow.then((settings) => panelData(verdict, declared, settings, options, packIn));
 
   const handleMessage: BackgroundController['handleMessage'] = async (raw, sender) => {
     if (!isFromThisExtension(sender, browser.runtime.id))
@@ -248,7 +252,7 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
       case 'page:suspect': {
         const [packs, settings] = await Promise.all([
           candidatesFor(message, library, THRESHOLDS.relatedNames),
-          options.settings(),
+          settingsNow,
         ]);
         // The answer does not wait for the injection to end (a round trip through the page and
         // the browser): the page waits for the story script itself, and judges once both are in.
@@ -302,11 +306,12 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
     syncRecognizer(browser, scope).catch((error: unknown) =>
       console.error('Backstory: the page script could not be registered', error),
     );
-  const syncNow = () => void options.settings().then(sync);
+  const syncNow = () => void settingsNow.then(sync);
   browser.runtime.onInstalled.addListener(syncNow);
   browser.runtime.onStartup.addListener(syncNow);
-  void options.settings().then((settings) => applyPanelIn(settings.panelIn));
+  void settingsNow.then((settings) => applyPanelIn(settings.panelIn));
   options.watchSettings((settings) => {
+    settingsNow = Promise.resolve(settings);
     void sync(settings);
     applyPanelIn(settings.panelIn);
   });
@@ -331,17 +336,17 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
 }
 
 /**
- * What a panel shows for `verdict` on a page whose own language tag is `declared`: the pack in
- * the panel's content language, and the panel's languages with their messages.
+ * What a panel shows for `verdict` on a page whose own language tag is `declared`, under the
+ * reader's `settings`: the pack in the panel's content language, and the panel's languages with
+ * their messages.
  */
 async function panelData(
   verdict: Verdict | null,
   declared: string | undefined,
-  options: BackgroundOptions,
+  settings: Settings,
+  { stories, messages }: BackgroundOptions,
   packIn: (id: string, lang: PanelLanguage['content']) => Promise<Pack | null>,
 ): Promise<Result<ToBackground['panel:data']['response']>> {
-  const { stories, messages } = options;
-  const settings = await options.settings();
   const language = chooseLanguage(
     settings.language,
     pageLanguage(verdict, declared),

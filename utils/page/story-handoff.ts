@@ -59,7 +59,8 @@ export function storyArrives(withinMs: number): Promise<Story | null> {
       resolve(story);
     };
     const timer = setTimeout(() => {
-      waiting.splice(waiting.indexOf(arrived), 1);
+      const at = waiting.indexOf(arrived);
+      if (at >= 0) waiting.splice(at, 1);
       resolve(null);
     }, withinMs);
     waiting.push(arrived);

@@ -1,5 +1,5 @@
-/** Prints what `measurePanelOpen` found, as the benchmark's last lines. */
-import type { OpenCost, PanelOpenReport, TaskCost } from './panel-open';
+/** Prints what `measurePanelOpen` and `measureLauncher` found, as the benchmark's last lines. */
+import type { LauncherReport, OpenCost, PanelOpenReport, TaskCost } from './panel-open';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -11,13 +11,17 @@ const costOf = (cost: TaskCost) =>
   `${ms(cost.longestTask)} (CPU ${ms(cost.longestTaskCpu)}), tasks over 16 ms: ` +
   `${cost.longTasks} (CPU ${cost.longTasksCpu})`;
 
-/** The panel's opening figures, one stretch a line. */
-export function printPanelOpen(report: PanelOpenReport): void {
+/** When the launcher joined the article. */
+export function printLauncher(report: LauncherReport): void {
   console.log(
     `launcher on the article (median of ${report.runs}; budget 50 ms): ` +
-      `${ms(report.launcher.afterDomContentLoaded)} after DOMContentLoaded, ` +
-      `${ms(report.launcher.afterLoad)} after the load event`,
+      `${ms(report.afterDomContentLoaded)} after DOMContentLoaded; the page's load event ` +
+      `${ms(report.loadAfterDomContentLoaded)} after it (held back by a late image)`,
   );
+}
+
+/** The panel's opening figures, one stretch a line. */
+export function printPanelOpen(report: PanelOpenReport): void {
   const open = (cost: OpenCost) => `press to first frame ${ms(cost.firstFrame)}, ${costOf(cost)}`;
   console.log(
     `panel open (median of ${report.runs}; budget one frame, under 16 ms of script):\n` +

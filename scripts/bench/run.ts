@@ -10,7 +10,7 @@
  *   service worker's starts and messages, cold start and heap; the heap Backstory adds to a tab;
  *   a page that never stops changing.
  * - The script on every page: its size with each library, and the gate's bytes per story.
- * - Opening the panel on the article (`panel-open.ts`).
+ * - The launcher on the article, and opening the panel there (`panel-open.ts`).
  *
  * A benchmark, not a test: it prints figures and never fails on time. `BENCH_PAGES=n` measures
  * the first n corpus pages; `BENCH_SKIP_PANEL=1` leaves the panel out. Needs `npm run build`.
@@ -24,8 +24,8 @@ import { corpusPages, CORPUS_DIR, offlineRules } from '../lib/corpus';
 import { startFixtureServer } from '../lib/fixture-server';
 import { runOutsideBench } from './outside/bench';
 import { formatOutsideReport } from './outside/report';
-import { measurePanelOpen } from './panel-open';
-import { printPanelOpen } from './panel-open-report';
+import { measureLauncher, measurePanelOpen, withLateLoad } from './panel-open';
+import { printLauncher, printPanelOpen } from './panel-open-report';
 import { scaledBuild } from './scaled-builds';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -73,10 +73,20 @@ if (corpusPages()) {
 
 const article = FIXTURES[0];
 if (article && !process.env.BENCH_SKIP_PANEL) {
-  process.stderr.write('bench: opening the panel\n');
-  const server = await startFixtureServer([{ url: article.url, html: fixturePage(article.file) }]);
+  const served = { url: article.url, html: fixturePage(article.file) };
+  process.stderr.write('bench: the launcher on the article\n');
+  const late = await startFixtureServer(withLateLoad(served));
   try {
     console.log('');
+    printLauncher(
+      await measureLauncher(late.localUrl(article.url), offlineRules(late.hostResolverRules)),
+    );
+  } finally {
+    await late.close();
+  }
+  process.stderr.write('bench: opening the panel\n');
+  const server = await startFixtureServer([served]);
+  try {
     printPanelOpen(
       await measurePanelOpen(server.localUrl(article.url), offlineRules(server.hostResolverRules)),
     );

@@ -13,6 +13,8 @@ export interface ServedPage {
   html: string;
   /** Sent with the page, e.g. a `Content-Security-Policy` for hostile-page tests. */
   headers?: Record<string, string>;
+  /** Answered this many ms late: a slow resource that holds the page's load event back. */
+  delayMs?: number;
 }
 
 /** A running fixture server. */
@@ -41,9 +43,12 @@ export async function startFixtureServer(pages: readonly ServedPage[]): Promise<
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
-    response
-      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...page.headers })
-      .end(page.html);
+    const answer = () =>
+      response
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...page.headers })
+        .end(page.html);
+    if (page.delayMs) setTimeout(answer, page.delayMs);
+    else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

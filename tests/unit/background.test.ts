@@ -147,6 +147,7 @@ describe('background', () => {
       expect(executeScript).toHaveBeenCalledWith({
         target: { tabId: TAB, frameIds: [0] },
         files: [PANEL_SCRIPT],
+        injectImmediately: true,
       });
       expect(sendMessage).toHaveBeenLastCalledWith(TAB, first, { frameId: 0 });
       await controller.toggle(TAB);
@@ -262,6 +263,7 @@ describe('background', () => {
       expect(executeScript).toHaveBeenCalledWith({
         target: { tabId: TAB, frameIds: [0] },
         files: [PANEL_SCRIPT],
+        injectImmediately: true,
       });
     });
 
@@ -334,6 +336,7 @@ describe('background', () => {
     expect(executeScript).toHaveBeenCalledWith({
       target: { tabId: TAB, frameIds: [0] },
       files: [PANEL_SCRIPT],
+      injectImmediately: true,
     });
     expect(await controller.handleMessage({ type: 'panel:data' }, self())).toEqual({
       ok: true,
@@ -368,7 +371,7 @@ describe('background', () => {
     const suspect = (names: string[], addresses: string[] = [], loaded = false) =>
       ({ type: 'page:suspect', names, addresses, loaded }) as const;
 
-    it('gets the packs two of whose names it has and the settings, the story script injected', async () => {
+    it('gets the packs two of whose names it has and the settings, the story script injected at once (not after the page’s load)', async () => {
       const { controller, executeScript } = setup({ panelInjected: false, story: 'absent' });
       const reply = await controller.handleMessage(suspect(['putin', 'almaty']), self());
       expect(reply).toMatchObject({
@@ -378,6 +381,7 @@ describe('background', () => {
       expect(executeScript).toHaveBeenCalledWith({
         target: { tabId: TAB, frameIds: [0] },
         files: [STORY_SCRIPT],
+        injectImmediately: true,
       });
     });
 
@@ -445,12 +449,17 @@ describe('background', () => {
     });
   });
 
-  it('registers the script on every page when installed, where the settings say', async () => {
+  it('registers the script on every page when installed, where the settings say, to run once the document is parsed', async () => {
     const { changeSettings, registeredNow } = setup({ panelInjected: false });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await vi.waitFor(() =>
       expect(registeredNow()).toEqual([
-        expect.objectContaining({ id: RECOGNIZER_ID, matches: ['http://*/*', 'https://*/*'] }),
+        expect.objectContaining({
+          id: RECOGNIZER_ID,
+          matches: ['http://*/*', 'https://*/*'],
+          // Not `document_idle`, which the browser holds until the page's load event (or 200 ms).
+          runAt: 'document_end',
+        }),
       ]),
     );
     changeSettings({ ...EVERYWHERE, panelIn: 'page', quietSites: ['example.com'] });

@@ -152,7 +152,11 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
     let injection = injecting.get(tabId);
     if (!injection) {
       injection = browser.scripting
-        .executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] })
+        .executeScript({
+          target: { tabId, frameIds: [0] },
+          files: [PANEL_SCRIPT],
+          injectImmediately: true,
+        })
         .finally(() => injecting.delete(tabId));
       injecting.set(tabId, injection);
     }
@@ -258,7 +262,13 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
         // the browser): the page waits for the story script itself, and judges once both are in.
         if (packs.length > 0 && !message.loaded) {
           void browser.scripting
-            .executeScript({ target: { tabId, frameIds: [0] }, files: [STORY_SCRIPT] })
+            // Not held until the page's load event (the browser's default), which a news page's
+            // images and ads put off well past the moment its text is there.
+            .executeScript({
+              target: { tabId, frameIds: [0] },
+              files: [STORY_SCRIPT],
+              injectImmediately: true,
+            })
             .catch((error: unknown) =>
               console.warn('Backstory: no story script in the tab', error),
             );

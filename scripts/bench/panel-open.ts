@@ -115,7 +115,7 @@ export interface LauncherReport {
  * Opens `articleUrl` (served by {@link withLateLoad}, by the rules given) `runs` times, each in a
  * fresh tab, and reads when the launcher joined the page. Nothing of the test runner's runs in the
  * page until the launcher is there: its own script, evaluated on the page's main thread, took 14
- * to 40 ms there, on the launcher's way.
+ * to 43 ms there, on the launcher's way.
  */
 export async function measureLauncher(
   articleUrl: string,

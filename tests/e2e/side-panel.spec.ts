@@ -189,6 +189,34 @@ test.describe('the side panel page bound to the article’s tab', () => {
     await setSettings(extension, { ...OPEN_BY_HAND, ...SIDE });
   });
 
+  test('while its script loads, the panel’s page already shows the panel’s bar, then only the panel', async ({
+    extension,
+    openPage,
+  }) => {
+    const reader = await openPage(ARTICLE_URL);
+    const tab = await extension.tabIdOf(reader.page);
+    const page = await extension.context.newPage();
+    const address = `chrome-extension://${extension.extensionId}/sidepanel.html?tab=${tab}`;
+    // The script held back: what the reader sees of a panel opened before it has run.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(address);
+    const shell = page.locator('.shell');
+    await expect(shell.locator('.bar')).toBeVisible();
+    await expect(shell.locator('.brand')).toHaveText(`B${strings.brand}`);
+    // Drawn in the panel's own colours, not the browser's blank page.
+    const colours = await shell.locator('.panel').evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { background: style.backgroundColor, height: element.getBoundingClientRect().height };
+    });
+    expect(colours.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(colours.height).toBeGreaterThan(0);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+    await page.goto(address);
+    await expect(page.getByRole('main', { name: 'Backstory' })).toBeVisible();
+    await expect(shell).toBeHidden();
+  });
+
   test('Show in article reaches the page: the quote is highlighted there', async ({
     extension,
     openPage,

@@ -54,6 +54,7 @@ describe('the panel’s frame on a page', () => {
     expect(host()!.shadowRoot).toBeNull();
     expect(host()!.hasAttribute('data-open')).toBe(false);
     expect(panel.everOpened()).toBe(false);
+    panel.takeFocus(); // The frame's page has started.
     panel.show({ focus: false });
     expect(host()!.hasAttribute('data-open')).toBe(true);
     expect(panel.everOpened()).toBe(true);
@@ -64,6 +65,8 @@ describe('the panel’s frame on a page', () => {
 
   it('puts the open attribute back when the page forges or removes it', async () => {
     const { panel, host } = frame();
+    panel.prepare();
+    panel.takeFocus();
     panel.show({ focus: false });
     panel.hide();
     const element = host()!;
@@ -74,6 +77,35 @@ describe('the panel’s frame on a page', () => {
     await vi.waitFor(() => expect(element.hasAttribute('data-open')).toBe(true));
     expect(panel.isOpen()).toBe(true);
     panel.destroy();
+  });
+
+  it('opening by itself, shows once the frame’s page has started, never an empty frame', () => {
+    const { panel, host } = frame();
+    panel.show({ focus: false });
+    // The extension's page is still loading in the frame: nothing in sight yet, but open.
+    expect(host()!.hasAttribute('data-open')).toBe(false);
+    expect(panel.isOpen()).toBe(true);
+    expect(panel.everOpened()).toBe(false);
+    // The frame's page starts (it asks whether to take focus): the panel shows, focus stays.
+    expect(panel.takeFocus()).toBe(false);
+    expect(host()!.hasAttribute('data-open')).toBe(true);
+    expect(panel.everOpened()).toBe(true);
+    panel.destroy();
+  });
+
+  it('a press before the frame’s page has started shows it at once; a close meanwhile holds', () => {
+    const pressed = frame();
+    pressed.panel.show({ focus: false });
+    expect(pressed.panel.toggle()).toBe(true);
+    expect(pressed.host()!.hasAttribute('data-open')).toBe(true);
+    pressed.panel.destroy();
+    const closed = frame();
+    closed.panel.show({ focus: false });
+    closed.panel.hide();
+    expect(closed.panel.isOpen()).toBe(false);
+    closed.panel.takeFocus();
+    expect(closed.host()!.hasAttribute('data-open')).toBe(false);
+    closed.panel.destroy();
   });
 
   it('places itself by the settings: side, layout and theme on the host', () => {
@@ -88,6 +120,8 @@ describe('the panel’s frame on a page', () => {
 
   it('overlay adds nothing to the page; push gives it a margin on the panel’s side while open', () => {
     const { panel } = frame();
+    panel.prepare();
+    panel.takeFocus();
     panel.show({ focus: false });
     expect(documentCss()).toBe('');
     panel.applySettings({ ...defaults, layout: 'push' });

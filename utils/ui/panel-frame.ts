@@ -39,7 +39,11 @@ export interface PanelFrameOptions {
 
 /** The panel's frame on a page. */
 export interface PanelFrame {
-  /** Opens the panel (no-op when open); focus goes in unless `focus: false`. */
+  /**
+   * Opens the panel (no-op when open); focus goes in unless `focus: false`. Opened without focus
+   * (by itself) before the frame's page has started, it shows once that page has, so the reader
+   * never sees an empty frame; it counts as open meanwhile.
+   */
   show(options?: { focus?: boolean }): void;
   /** Closes it and gives focus back to where it was. */
   hide(): void;
@@ -68,6 +72,8 @@ export function createPanelFrame(options: PanelFrameOptions): PanelFrame {
   let opened = false;
   // The frame's page has started and asked whether to take focus (see `takeFocus`).
   let ready = false;
+  // Opened by itself before the frame's page had started: shown when it starts (see `show`).
+  let waiting = false;
   let returnFocus: Element | null = null;
   // Focus asked for before the frame's page had started: given when it asks (`takeFocus`). Until
   // then focus stays on the page, where Escape still closes the panel.
@@ -125,6 +131,14 @@ export function createPanelFrame(options: PanelFrameOptions): PanelFrame {
 
   const show = ({ focus = true }: { focus?: boolean } = {}) => {
     mount();
+    // Until its page has started, the frame is empty (the browser is still loading the
+    // extension's page in its own process, a few hundred ms on a slow machine): a panel opening by
+    // itself waits for it; the reader's press shows it at once, as an answer to the press.
+    if (!focus && !ready && !open) {
+      waiting = true;
+      return;
+    }
+    waiting = false;
     if (focus && !open) returnFocus = deepActiveElement(doc);
     if (!open) {
       open = true;
@@ -138,6 +152,7 @@ export function createPanelFrame(options: PanelFrameOptions): PanelFrame {
   };
 
   function hide() {
+    waiting = false;
     if (!open) return;
     open = false;
     doc.removeEventListener('keydown', onEscape, true);
@@ -163,10 +178,11 @@ export function createPanelFrame(options: PanelFrameOptions): PanelFrame {
       return open;
     },
     prepare: mount,
-    isOpen: () => open,
+    isOpen: () => open || waiting,
     everOpened: () => opened,
     takeFocus: () => {
       ready = true;
+      if (waiting) show({ focus: false });
       const focus = focusOnLoad && open;
       focusOnLoad = false;
       if (focus) frame?.focus();
@@ -185,6 +201,7 @@ export function createPanelFrame(options: PanelFrameOptions): PanelFrame {
       shadow = null;
       frame = null;
       ready = false;
+      waiting = false;
       open = false;
     },
   };

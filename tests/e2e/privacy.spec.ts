@@ -21,6 +21,8 @@ test('a full session with the panel sends nothing anywhere', async ({ extension,
   await reader.launcher.click();
   await expect(reader.panelHost).toBeVisible();
   const jumps = panel.getByRole('navigation').getByRole('button');
+  // Read once the panel has drawn its header (the frame's page may still be starting).
+  await expect(jumps.first()).toBeVisible();
   const sections = await jumps.allInnerTexts();
   expect(sections.length).toBeGreaterThanOrEqual(3);
   for (const section of sections) {

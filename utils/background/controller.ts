@@ -91,6 +91,15 @@ interface Sender {
 export function startBackground(options: BackgroundOptions): BackgroundController {
   const { browser, library } = options;
   const verdicts = createVerdictStore(browser);
+  // Puts one of the extension's scripts into a tab's top frame at once, not held until the page's
+  // load event (the browser's default), which a news page's images and ads put off well past the
+  // moment its text is there.
+  const inject = (tabId: number, file: typeof PANEL_SCRIPT | typeof STORY_SCRIPT) =>
+    browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: [file],
+      injectImmediately: true,
+    });
   // The reader's settings: read once as the worker starts, then kept as they change, so that a
   // page past the gate (on the launcher's way) or a panel asking for its data does not wait for
   // storage again.
@@ -151,13 +160,7 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
     if (reply) return reply;
     let injection = injecting.get(tabId);
     if (!injection) {
-      injection = browser.scripting
-        .executeScript({
-          target: { tabId, frameIds: [0] },
-          files: [PANEL_SCRIPT],
-          injectImmediately: true,
-        })
-        .finally(() => injecting.delete(tabId));
+      injection = inject(tabId, PANEL_SCRIPT).finally(() => injecting.delete(tabId));
       injecting.set(tabId, injection);
     }
     await injection;
@@ -261,17 +264,9 @@ export function startBackground(options: BackgroundOptions): BackgroundControlle
         // The answer does not wait for the injection to end (a round trip through the page and
         // the browser): the page waits for the story script itself, and judges once both are in.
         if (packs.length > 0 && !message.loaded) {
-          void browser.scripting
-            // Not held until the page's load event (the browser's default), which a news page's
-            // images and ads put off well past the moment its text is there.
-            .executeScript({
-              target: { tabId, frameIds: [0] },
-              files: [STORY_SCRIPT],
-              injectImmediately: true,
-            })
-            .catch((error: unknown) =>
-              console.warn('Backstory: no story script in the tab', error),
-            );
+          void inject(tabId, STORY_SCRIPT).catch((error: unknown) =>
+            console.warn('Backstory: no story script in the tab', error),
+          );
         }
         return { ok: true, value: { packs, settings } };
       }
